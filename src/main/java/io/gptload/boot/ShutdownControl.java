@@ -1,0 +1,66 @@
+package io.gptload.boot;
+
+import io.gptload.proxy.ProxyShutdown;
+import io.gptload.requestlog.RequestLogWriter;
+import io.gptload.shared.config.GatewayConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Publishes the {@link ShutdownDrain} as the platform MBean {@value #NAME} while the application
+ * is deployed. The launcher, which owns the process's signals but cannot see the application's
+ * classes, invokes it on SIGTERM before letting the container stop.
+ */
+@Singleton
+@Startup
+public class ShutdownControl {
+
+    /** Must match the launcher's name for it. */
+    public static final String NAME = "io.gptload:type=GracefulShutdown";
+
+    private static final Logger LOG = Logger.getLogger(ShutdownControl.class.getName());
+
+    @Inject
+    private ProxyShutdown proxy;
+    @Inject
+    private RequestLogWriter requestLogs;
+    @Inject
+    private GatewayConfig config;
+
+    @PostConstruct
+    void register() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            ObjectName name = new ObjectName(NAME);
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            server.registerMBean(new ShutdownDrain(proxy, requestLogs, config.server().gracefulShutdownTimeout()),
+                    name);
+        } catch (JMException e) {
+            LOG.log(Level.WARNING, "graceful shutdown unavailable: {0}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void unregister() {
+        try {
+            ObjectName name = new ObjectName(NAME);
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+        } catch (JMException e) {
+            LOG.log(Level.FINE, "graceful shutdown MBean not unregistered: {0}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.gptload.group;
+
+import io.gptload.settings.SettingsChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.Objects;
+
+/**
+ * Rebuilds the {@link GroupCatalog} once a group change has committed (immediately when no
+ * transaction is active), and whenever the system settings change.
+ */
+@ApplicationScoped
+public class CatalogRefresher {
+
+    /** Serialises read-and-publish, so an older snapshot can never be published after a newer one. */
+    private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
+    private GroupService groups;
+
+    protected CatalogRefresher() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public CatalogRefresher(GroupService groups) {
+        this.groups = Objects.requireNonNull(groups, "groups");
+    }
+
+    void onGroupsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) GroupsChanged event) {
+        refresh();
+    }
+
+    /**
+     * Synchronous: the settings are already in memory when the event fires, and the start-up
+     * event must rebuild the catalog before the gateway takes traffic (the refresh runs in its own
+     * transaction).
+     */
+    void onSettingsChanged(@Observes SettingsChanged event) {
+        refresh();
+    }
+
+    private void refresh() {
+        rebuilding.lock();
+        try {
+            groups.refreshCatalog();
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.gptload.keypool;
+
+import io.gptload.group.GroupCatalog;
+import io.gptload.group.GroupDefinition;
+import io.gptload.group.GroupService;
+import io.gptload.group.GroupSnapshot;
+import io.gptload.upstream.UpstreamClients;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The re-validation job (spec §7 "Cron key validation"): every standard group whose
+ * {@code last_validated_at} is unset or at least its {@code key_validation_interval_minutes} old
+ * gets its invalid keys validated (groups in parallel, each with its own concurrency); a valid key
+ * is restored. Then the group's {@code last_validated_at} becomes the tick's time, also when it had
+ * no invalid key.
+ */
+@ApplicationScoped
+public class KeyRevalidation {
+
+    private static final Logger LOG = Logger.getLogger(KeyRevalidation.class.getName());
+
+    private GroupService groups;
+    private GroupCatalog catalog;
+    private KeyRepository repo;
+    private KeyService keys;
+    private KeyValidator validator;
+    private UpstreamClients clients;
+
+    protected KeyRevalidation() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public KeyRevalidation(GroupService groups, GroupCatalog catalog, KeyRepository repo, KeyService keys,
+                           KeyValidator validator, UpstreamClients clients) {
+        this.groups = Objects.requireNonNull(groups, "groups");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.repo = Objects.requireNonNull(repo, "repo");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.clients = Objects.requireNonNull(clients, "clients");
+    }
+
+    /** Whether a group last validated at {@code last} is due at {@code now}. */
+    static boolean due(LocalDateTime last, int intervalMinutes, LocalDateTime now) {
+        return last == null || !last.plusMinutes(Math.max(1, intervalMinutes)).isAfter(now);
+    }
+
+    /** One tick: validates the due groups and returns how many keys were restored. */
+    public int runDue(LocalDateTime now) {
+        List<GroupSnapshot> dueGroups = new ArrayList<>();
+        for (GroupDefinition g : groups.list()) {
+            Optional<GroupSnapshot> s = catalog.byId(g.id());
+            if (!g.aggregate() && s.isPresent() && !s.get().aggregate()
+                    && due(g.lastValidatedAt(), s.get().settings().keyValidationIntervalMinutes(), now)) {
+                dueGroups.add(s.get());
+            }
+        }
+        List<CompletableFuture<Integer>> runs = new ArrayList<>();
+        try {
+            for (GroupSnapshot g : dueGroups) {
+                runs.add(CompletableFuture.supplyAsync(() -> revalidate(g), clients.relay()));
+            }
+        } catch (RejectedExecutionException shuttingDown) {
+            return 0;
+        }
+        int restored = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            Integer n = runs.get(i).exceptionally(e -> null).join();
+            if (n != null) {
+                restored += n;
+                groups.markValidated(dueGroups.get(i).id(), now);
+            }
+        }
+        return restored;
+    }
+
+    /** Validates the group's invalid keys; null when they could not be read. */
+    private Integer revalidate(GroupSnapshot group) {
+        List<StoredKey> invalid;
+        try {
+            invalid = repo.ofGroup(group.id(), StoredKey.INVALID);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "re-validation of group {0}: keys unreadable (SQLState {1})",
+                    new Object[]{group.name(), e.getSQLState()});
+            return null;
+        }
+        if (invalid.isEmpty()) {
+            return 0;
+        }
+        AtomicInteger restored = new AtomicInteger();
+        ValidationRun.run(invalid, group.settings().keyValidationConcurrency(), clients.relay(), k -> {
+            KeyValidator.Validated v = validator.validate(group, keys.pooled(k));
+            if (v.change() == KeyHealth.Change.RESTORED) {
+                restored.incrementAndGet();
+            }
+            return v.check();
+        }, n -> { }, System::currentTimeMillis);
+        LOG.info("re-validation of group " + group.name() + ": " + restored.get() + " of " + invalid.size()
+                + " invalid keys restored");
+        return restored.get();
+    }
+}

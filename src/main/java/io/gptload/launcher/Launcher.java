@@ -1,0 +1,94 @@
+package io.gptload.launcher;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code gpt-load.jar}: reads {@code ./.env} (a real environment variable wins),
+ * refuses to start without {@code AUTH_KEY}, prepares Payara Micro's options and boots it in this
+ * process, then exits non-zero when the application did not deploy. Once deployed, SIGTERM and
+ * SIGINT drain running requests before the process exits ({@link GracefulShutdown}).
+ *
+ * <p>Exit codes: 0 normal, 1 boot failure, 2 configuration error, 3 application not deployed.
+ */
+public final class Launcher {
+
+    static final String APP_NAME = "ROOT";
+    private static final String PAYARA_LAUNCHER = "fish.payara.micro.boot.PayaraMicroLauncher";
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            System.exit(Subcommands.run(args));
+        }
+        Map<String, String> dotEnv = DotEnv.read(Path.of(".env"));
+        LaunchSettings settings = LaunchSettings.resolve(System.getenv(), dotEnv);
+        settings.exportDotEnvOnly(dotEnv);
+        String problem = settings.problem();
+        if (problem != null) {
+            System.err.println("gpt-load: " + problem);
+            System.exit(2);
+        }
+        List<String> payaraArgs = payaraArgs(settings, LogSettings.resolve(System.getenv(), dotEnv), args);
+        Object boot;
+        try {
+            Method create = Class.forName(PAYARA_LAUNCHER).getMethod("create", String[].class);
+            boot = create.invoke(null, (Object) payaraArgs.toArray(String[]::new));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            System.err.println("gpt-load: Payara Micro failed to boot: " + cause);
+            System.exit(1);
+            return;
+        }
+        checkDeployed(boot);
+        GracefulShutdown.install();
+    }
+
+    private static List<String> payaraArgs(LaunchSettings settings, LogSettings logs, String[] userArgs)
+            throws IOException {
+        List<String> out = new ArrayList<>(List.of(
+                "--port", Integer.toString(settings.port()),
+                "--nocluster", "--disablephonehome",
+                "--postbootcommandfile", postBootFile(settings).toString()));
+        Path logging = LoggingProperties.write(Launcher.class.getClassLoader(), logs);
+        if (logging != null) {
+            out.add("--logproperties");
+            out.add(logging.toString());
+        }
+        out.addAll(Arrays.asList(userArgs));
+        return out;
+    }
+
+    private static Path postBootFile(LaunchSettings settings) throws IOException {
+        Path file = Files.createTempFile("gpt-load-postboot", ".asadmin");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, String.join("\n", settings.postBootCommands()) + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void checkDeployed(Object boot) {
+        try {
+            Object runtime = boot.getClass().getMethod("getRuntime").invoke(boot);
+            Collection<?> deployed = (Collection<?>) runtime.getClass()
+                    .getMethod("getDeployedApplicationNames").invoke(runtime);
+            if (deployed == null || !deployed.contains(APP_NAME)) {
+                System.err.println("gpt-load: application failed to deploy (deployed: " + deployed
+                        + "); see the log above; shutting down");
+                runtime.getClass().getMethod("shutdown").invoke(runtime);
+                System.exit(3);
+            }
+        } catch (ReflectiveOperationException e) {
+            System.err.println("gpt-load: cannot check the deployment: " + e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.gptload.proxy;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads the request body once, refusing anything over {@code MAX_REQUEST_BODY_BYTES}. */
+final class BoundedBody {
+
+    private BoundedBody() {
+    }
+
+    /** The body, or null when it is larger than {@code max} bytes. */
+    static byte[] read(InputStream in, long max, String contentLength) throws IOException {
+        if (contentLength != null) {
+            try {
+                if (Long.parseLong(contentLength.strip()) > max) {
+                    return null;
+                }
+            } catch (NumberFormatException ignored) {
+                // the container rejects a malformed Content-Length itself
+            }
+        }
+        if (in == null) {
+            return new byte[0];
+        }
+        byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        return b.length > max ? null : b;
+    }
+}

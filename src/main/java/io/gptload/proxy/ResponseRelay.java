@@ -1,0 +1,168 @@
+package io.gptload.proxy;
+
+import io.gptload.upstream.HeaderFilter;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Relays an upstream answer to the client: status and headers, then the body bytes as they
+ * arrive, flushed whenever the upstream has nothing more buffered, so a stream is never held
+ * back. A client that goes away closes the upstream body at once (which cancels the upstream
+ * request); a total-time deadline does the same.
+ */
+final class ResponseRelay implements StreamingOutput {
+
+    /** How the relay ended. {@code error} is null when the whole body was relayed. */
+    record Result(boolean clientGone, String error) {
+    }
+
+    /**
+     * What the relay reports: {@code onCommit} once the container asks for the body (or gives
+     * up on it), open streams to {@code metrics}, and {@code onEnd} exactly once.
+     */
+    record Hooks(Runnable onCommit, ProxyMetrics metrics, Consumer<Result> onEnd) {
+        Hooks {
+            java.util.Objects.requireNonNull(onCommit, "onCommit");
+            java.util.Objects.requireNonNull(metrics, "metrics");
+            java.util.Objects.requireNonNull(onEnd, "onEnd");
+        }
+    }
+
+    private static final int BUFFER = 8192;
+
+    private final HttpResponse<InputStream> upstream;
+    private final boolean stream;
+    private final ScheduledExecutorService deadlines;
+    private final Duration totalTime;
+    private final Hooks hooks;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean timedOut;
+    private volatile boolean started;
+
+    ResponseRelay(HttpResponse<InputStream> upstream, boolean stream, ScheduledExecutorService deadlines,
+                  Duration totalTime, Hooks hooks) {
+        this.upstream = upstream;
+        this.stream = stream;
+        this.deadlines = deadlines;
+        this.totalTime = totalTime;
+        this.hooks = hooks;
+    }
+
+    Response response() {
+        int status = upstream.statusCode();
+        Response.ResponseBuilder b = Response.status(status);
+        boolean sse = stream && status >= 200 && status < 300;
+        upstream.headers().map().forEach((name, values) -> {
+            if (HeaderFilter.forwardDownstream(name) && !(sse && isForcedSse(name))
+                    && !(stream && "content-length".equalsIgnoreCase(name))) {
+                values.forEach(v -> b.header(name, v));
+            }
+        });
+        if (sse) {
+            b.header("Content-Type", "text/event-stream");
+            b.header("Cache-Control", "no-cache");
+            b.header("X-Accel-Buffering", "no");
+        }
+        return b.entity(this).build();
+    }
+
+    private static boolean isForcedSse(String name) {
+        return name.equalsIgnoreCase("content-type") || name.equalsIgnoreCase("cache-control")
+                || name.equalsIgnoreCase("x-accel-buffering") || name.equalsIgnoreCase("content-length");
+    }
+
+    @Override
+    public void write(OutputStream out) throws IOException {
+        started = true;
+        hooks.onCommit().run();
+        if (stream) {
+            hooks.metrics().streamOpened();
+        }
+        try {
+            relay(out);
+        } finally {
+            if (stream) {
+                hooks.metrics().streamClosed();
+            }
+        }
+    }
+
+    private void relay(OutputStream out) throws IOException {
+        InputStream in = upstream.body();
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            timedOut = true;
+            closeQuietly(in);
+        }, totalTime.toMillis(), TimeUnit.MILLISECONDS);
+        byte[] buf = new byte[BUFFER];
+        try (in) {
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buf);
+                } catch (IOException e) {
+                    end(new Result(false, timedOut ? "upstream total time exceeded" : "upstream stream broken: "
+                            + e.getClass().getSimpleName()));
+                    throw new IOException("upstream body ended early");
+                }
+                if (n < 0) {
+                    break;
+                }
+                try {
+                    out.write(buf, 0, n);
+                    if (in.available() == 0) {
+                        out.flush();
+                    }
+                } catch (IOException clientGone) {
+                    end(new Result(true, "client closed the connection"));
+                    return;
+                }
+            }
+            try {
+                out.flush();
+            } catch (IOException clientGone) {
+                end(new Result(true, "client closed the connection"));
+                return;
+            }
+            end(new Result(false, null));
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private void end(Result r) {
+        if (ended.compareAndSet(false, true)) {
+            hooks.onEnd().accept(r);
+        }
+    }
+
+    /**
+     * Called after the response was handed to the container (which writes it in the calling
+     * thread): when the body was never asked for (HEAD, or the client vanished first), the
+     * upstream body is closed and the request logged.
+     */
+    void abandonIfUnwritten() {
+        if (!ended.get() && !started) {
+            hooks.onCommit().run();
+            closeQuietly(upstream.body());
+            end(new Result(false, null));
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+}

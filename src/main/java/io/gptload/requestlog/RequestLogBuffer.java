@@ -1,0 +1,112 @@
+package io.gptload.requestlog;
+
+import io.gptload.proxy.Attempt;
+import io.gptload.proxy.ProxyCompleted;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
+/**
+ * In-memory queue of attempts waiting to be written (DECISIONS 10, 18). The proxy thread only
+ * appends to a lock-free deque; when the queue is full the oldest entry is dropped and counted.
+ * Reaching a full batch fires {@link FlushRequested} asynchronously, once until the writer drains.
+ */
+@ApplicationScoped
+public class RequestLogBuffer {
+
+    static final int CAPACITY = 100_000;
+    static final int BATCH = 200;
+
+    private final ConcurrentLinkedDeque<Attempt> queue = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger depth = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicBoolean signalled = new AtomicBoolean();
+    private final int capacity;
+    private final IntConsumer flushSignal;
+
+    protected RequestLogBuffer() {
+        this(CAPACITY, d -> { });
+    }
+
+    @Inject
+    public RequestLogBuffer(Event<FlushRequested> flushRequests) {
+        this(CAPACITY, d -> flushRequests.fireAsync(new FlushRequested(d)));
+    }
+
+    RequestLogBuffer(int capacity, IntConsumer flushSignal) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive");
+        }
+        this.capacity = capacity;
+        this.flushSignal = Objects.requireNonNull(flushSignal, "flushSignal");
+    }
+
+    /** Enqueues every attempt of a finished request; never blocks. */
+    public void onCompleted(@Observes ProxyCompleted event) {
+        for (Attempt a : event.attempts()) {
+            add(a);
+        }
+    }
+
+    void add(Attempt attempt) {
+        queue.addLast(attempt);
+        int n = depth.incrementAndGet();
+        if (n > capacity) {
+            dropOldest();
+        }
+        if (n >= BATCH && signalled.compareAndSet(false, true)) {
+            flushSignal.accept(n);
+        }
+    }
+
+    /** Entries dropped because the buffer was full, since start. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Entries currently waiting. */
+    public int depth() {
+        return Math.max(0, depth.get());
+    }
+
+    /** Removes up to {@code max} of the oldest entries, re-arming the early-flush signal. */
+    List<Attempt> drain(int max) {
+        signalled.set(false);
+        List<Attempt> out = new ArrayList<>(Math.min(max, BATCH));
+        Attempt a;
+        while (out.size() < max && (a = queue.pollFirst()) != null) {
+            depth.decrementAndGet();
+            out.add(a);
+        }
+        return out;
+    }
+
+    /** Puts a batch that could not be written back in front, in its order; the capacity still holds. */
+    void requeueFront(List<Attempt> batch) {
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            queue.addFirst(batch.get(i));
+            depth.incrementAndGet();
+        }
+        while (depth.get() > capacity && dropOldest()) {
+            // the re-queued entries are the oldest, so they go first
+        }
+    }
+
+    private boolean dropOldest() {
+        if (queue.pollFirst() == null) {
+            return false;
+        }
+        depth.decrementAndGet();
+        dropped.incrementAndGet();
+        return true;
+    }
+}

@@ -1,0 +1,40 @@
+package io.gptload.requestlog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.function.Function;
+
+/** Maps {@code request_logs} rows to {@link RequestLogView}s. */
+final class RequestLogRows {
+
+    /** Select list, split around the quoted timestamp column. */
+    static final String SELECT = "SELECT id, ";
+    static final String SELECT_REST = ", group_id, group_name, parent_group_id, parent_group_name, key_value,"
+            + " key_hash, model, is_success, source_ip, status_code, request_path, duration, error_message,"
+            + " user_agent, request_type, upstream_addr, is_stream, request_body";
+
+    private RequestLogRows() {
+    }
+
+    static RequestLogView read(ResultSet rs, ZoneId zone, Function<String, String> decryptor) throws SQLException {
+        return new RequestLogView(rs.getString(1),
+                rs.getTimestamp(2).toInstant().atZone(zone).toOffsetDateTime(),
+                rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                decrypt(rs.getString(7), decryptor), rs.getString(8), rs.getString(9), rs.getBoolean(10),
+                rs.getString(11), rs.getInt(12), rs.getString(13), rs.getLong(14), rs.getString(15),
+                rs.getString(16), rs.getString(17), rs.getString(18), rs.getBoolean(19), rs.getString(20));
+    }
+
+    /** The plaintext of a stored key value; {@code ""} stays empty, a failure reads {@code failed-to-decrypt}. */
+    static String decrypt(String stored, Function<String, String> decryptor) {
+        if (stored == null || stored.isEmpty()) {
+            return "";
+        }
+        try {
+            return decryptor.apply(stored);
+        } catch (RuntimeException e) {
+            return RequestLogQuery.FAILED_TO_DECRYPT;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.gptload.upstream;
+
+import jakarta.annotation.PreDestroy;
+import io.gptload.shared.config.OutboundProxyConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
+
+/**
+ * Pooled {@link HttpClient}s, one per {@link ClientProfile}, shared by every group with the same
+ * profile. Owns the proxy's one virtual-thread executor (relay and upstream I/O) and one
+ * scheduler thread for total-time deadlines; both live and die with the application. Clients
+ * never follow redirects themselves ({@link RedirectFollower} does, safely); without a
+ * {@code proxy_url} they use the environment's proxy ({@link EnvironmentProxySelector}).
+ */
+@ApplicationScoped
+public class UpstreamClients {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamClients.class.getName());
+
+    private final Map<ClientProfile, HttpClient> clients = new ConcurrentHashMap<>();
+    private final ExecutorService relay = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("gw-relay-", 0).factory());
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("gw-deadlines").unstarted(r));
+
+    private EnvironmentProxySelector environment;
+
+    protected UpstreamClients() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public UpstreamClients(OutboundProxyConfig outbound) {
+        this.environment = new EnvironmentProxySelector(Objects.requireNonNull(outbound, "outbound"));
+        warnIfUnusable("HTTP_PROXY", outbound.httpProxy());
+        warnIfUnusable("HTTPS_PROXY", outbound.httpsProxy());
+    }
+
+    public HttpClient client(ClientProfile profile) {
+        return clients.computeIfAbsent(profile, this::build);
+    }
+
+    /** Executor for the relay of one proxied request (virtual threads). */
+    public ExecutorService relay() {
+        return relay;
+    }
+
+    public ScheduledExecutorService deadlines() {
+        return deadlines;
+    }
+
+    private HttpClient build(ClientProfile p) {
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .connectTimeout(p.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(relay);
+        b.proxy(selector(p.proxyUrl()));
+        return b.build();
+    }
+
+    /**
+     * The group's {@code proxy_url} when it is a usable http(s) proxy, otherwise the environment
+     * (as gpt-load falls back to it for an unparseable URL), otherwise the JVM default.
+     */
+    ProxySelector selector(String proxyUrl) {
+        Optional<ProxyEndpoint> configured = ProxyEndpoint.parse(proxyUrl);
+        if (configured.isPresent()) {
+            ProxyEndpoint e = configured.get();
+            return new ProxySelector() {
+                @Override
+                public List<Proxy> select(URI uri) {
+                    return List.of(e.proxy());
+                }
+
+                @Override
+                public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
+                    // nothing to learn
+                }
+            };
+        }
+        if (environment.active()) {
+            return environment;
+        }
+        ProxySelector dflt = ProxySelector.getDefault();
+        return dflt == null ? HttpClient.Builder.NO_PROXY : dflt;
+    }
+
+    private static void warnIfUnusable(String name, String value) {
+        if (!value.isEmpty() && ProxyEndpoint.parse(value).isEmpty()) {
+            LOG.warning(name + " is set but is not an http:// or https:// proxy URL with a host; it is ignored"
+                    + " (only HTTP(S) proxies are supported)");
+        }
+    }
+
+    /**
+     * Graceful shutdown's last resort: aborts every upstream exchange still running (their relays
+     * end with an error and are logged as such). Clients built afterwards are fresh.
+     */
+    public void abortAll() {
+        clients.values().forEach(HttpClient::shutdownNow);
+        clients.clear();
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(HttpClient::shutdownNow);
+        deadlines.shutdownNow();
+        relay.shutdownNow();
+    }
+}

@@ -1,0 +1,48 @@
+package io.gptload.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The uber-jar starts like a user starts it, and answers on its fixed paths. */
+@ExtendWith(SharedGateway.class)
+class BootIT {
+
+    @Test
+    void healthAnswersGptLoadJson(Api api) {
+        Api.Resp r = api.send("GET", "/health", null);
+        assertEquals(200, r.status());
+        JsonObject o = r.obj();
+        assertEquals("healthy", o.getString("status"));
+        assertTrue(o.getString("timestamp").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), o.toString());
+        assertTrue(o.getString("uptime").matches("[0-9hm.]+(s|ms|µs|ns)"), o.toString());
+    }
+
+    @Test
+    void microProfileHealthMovedToHealthz(Api api) {
+        assertEquals(200, api.get("/healthz/ready").status());
+        assertEquals(200, api.get("/healthz/live").status());
+    }
+
+    @Test
+    void refusesToStartWithoutAuthKey() throws Exception {
+        Path dir = Files.createTempDirectory("gw-noauth");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-jar",
+                Path.of(System.getProperty("gateway.jar", "target/gpt-load.jar")).toAbsolutePath().toString())
+                .directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().remove("AUTH_KEY");
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "launcher must exit at once");
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(2, p.exitValue(), out);
+        assertTrue(out.contains("AUTH_KEY is not set"), out);
+        assertEquals(1, out.strip().lines().count(), "one-line explanation: " + out);
+    }
+}

@@ -1,0 +1,80 @@
+package io.gptload.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium driven through Debian's system chromedriver ({@code chromium} and
+ * {@code chromium-driver}); nothing is ever downloaded. Each browser gets a fresh profile
+ * directory. Screenshots go to {@code target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final List<Path> CHROMIUM = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Skips the calling test class (never fails it) when Chromium or its driver is not installed. */
+    static Path assumeInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
+                "Chromium browser tests skipped: " + CHROMEDRIVER + " not found (apt-get install chromium chromium-driver)");
+        Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(chromium != null,
+                "Chromium browser tests skipped: no chromium binary in " + CHROMIUM + " (apt-get install chromium)");
+        return chromium;
+    }
+
+    static Browser start() throws IOException {
+        Path chromium = assumeInstalled();
+        Path profile = Files.createTempDirectory("console-it-chromium-");
+        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return new Browser(driver, profile);
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Saves a PNG of the current page as {@code target/screenshots/<name>.png}. */
+    Path screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

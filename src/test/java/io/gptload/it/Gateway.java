@@ -1,0 +1,181 @@
+package io.gptload.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running {@code target/gpt-load.jar}, started the way a user starts it: its own working
+ * directory (so {@code ./data} is fresh), configuration from environment variables, a random
+ * port on 127.0.0.1. Its output goes to {@code target/it-logs/<name>.log}, which
+ * {@link LogHygieneIT} scans for secrets.
+ */
+public final class Gateway implements AutoCloseable, org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource {
+
+    public static final String AUTH_KEY = "it-admin-" + UUID.randomUUID();
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path workDir;
+    private final Path log;
+
+    private Gateway(String name, Process process, int port, Path workDir, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.workDir = workDir;
+        this.log = log;
+    }
+
+    /** Starts a gateway in a fresh working directory and waits until {@code /health} answers. */
+    public static Gateway start(String name, Map<String, String> extraEnv) throws Exception {
+        Path logs = logsDir();
+        Files.createDirectories(logs);
+        return start(name, extraEnv, Files.createTempDirectory(logs, "work-" + name + "-"));
+    }
+
+    /**
+     * Starts a gateway in the given working directory (e.g. that of a stopped gateway, to restart
+     * it on the same {@code ./data}) and waits until {@code /health} answers.
+     */
+    public static Gateway start(String name, Map<String, String> extraEnv, Path workDir) throws Exception {
+        Path jar = Path.of(System.getProperty("gateway.jar", "target/gpt-load.jar")).toAbsolutePath();
+        Path logs = logsDir();
+        Files.createDirectories(logs);
+        Path log = logs.resolve(name + ".log");
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.remove("DATABASE_DSN");
+        env.remove("ENCRYPTION_KEY");
+        env.remove("REDIS_DSN");
+        env.put("AUTH_KEY", AUTH_KEY);
+        env.put("HOST", "127.0.0.1");
+        env.put("PORT", Integer.toString(port));
+        env.putAll(extraEnv);
+        Gateway gw = new Gateway(name, pb.start(), port, workDir, log);
+        gw.awaitHealthy(Duration.ofSeconds(180));
+        return gw;
+    }
+
+    private void awaitHealthy(Duration timeout) throws Exception {
+        // HTTP/1.1: the default HTTP/2 upgrade attempt can stall against a booting server and ignore the timeout
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("gateway " + name + " exited with " + process.exitValue()
+                        + "; see " + log);
+            }
+            var probe = client.sendAsync(HttpRequest.newBuilder(uri("/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            try {
+                HttpResponse<String> r = probe.get(3, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notYet) {
+                probe.cancel(true); // still booting: never wait on one probe for longer than 3 s
+            }
+            Thread.sleep(300);
+        }
+        close();
+        throw new IllegalStateException("gateway " + name + " not healthy within " + timeout + "; see " + log);
+    }
+
+    private static Path logsDir() {
+        return Path.of(System.getProperty("gateway.logs", "target/it-logs")).toAbsolutePath();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Sends SIGTERM (on Linux) and returns at once, as an orchestrator stopping the container does. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end by itself; true when it did within {@code timeout}. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The exit code of the ended process. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Environment for a run on another database. */
+    public static Map<String, String> env(String... kv) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** Every gateway log written so far. */
+    public static List<Path> allLogs() throws IOException {
+        Path logs = Path.of(System.getProperty("gateway.logs", "target/it-logs")).toAbsolutePath();
+        List<Path> out = new ArrayList<>();
+        if (Files.isDirectory(logs)) {
+            try (var s = Files.list(logs)) {
+                s.filter(p -> p.toString().endsWith(".log")).forEach(out::add);
+            }
+        }
+        return out;
+    }
+}

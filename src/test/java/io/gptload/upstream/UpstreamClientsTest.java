@@ -1,0 +1,68 @@
+package io.gptload.upstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.gptload.shared.config.OutboundProxyConfig;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class UpstreamClientsTest {
+
+    private static final URI TARGET = URI.create("http://api.example.com/v1/chat/completions");
+    private final UpstreamClients env = new UpstreamClients(
+            new OutboundProxyConfig("http://127.0.0.1:3128", "", "bypass.example"));
+    private final UpstreamClients none = new UpstreamClients(OutboundProxyConfig.NONE);
+
+    @AfterEach
+    void close() {
+        env.close();
+        none.close();
+    }
+
+    @Test
+    void proxyUrlWinsOverTheEnvironment() {
+        ProxySelector s = env.selector("http://127.0.0.1:8888");
+        assertEquals(List.of(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", 8888))),
+                s.select(URI.create("http://bypass.example/")));
+    }
+
+    @Test
+    void withoutProxyUrlTheEnvironmentApplies() {
+        ProxySelector s = env.selector("");
+        assertEquals(List.of(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", 3128))), s.select(TARGET));
+        assertEquals(List.of(Proxy.NO_PROXY), s.select(URI.create("http://bypass.example/")));
+    }
+
+    @Test
+    void anUnusableProxyUrlFallsBackToTheEnvironment() {
+        assertEquals(env.selector(""), env.selector("socks5://127.0.0.1:1080"));
+    }
+
+    @Test
+    void withNothingConfiguredTheJvmDefaultApplies() {
+        ProxySelector dflt = ProxySelector.getDefault();
+        assertSame(dflt == null ? HttpClient.Builder.NO_PROXY : dflt, none.selector(""));
+    }
+
+    @Test
+    void clientsArePooledPerProfileAndNeverFollowRedirects() {
+        ClientProfile p = new ClientProfile(Duration.ofSeconds(5), "");
+        HttpClient c = none.client(p);
+        assertSame(c, none.client(new ClientProfile(Duration.ofSeconds(5), " ")));
+        assertEquals(HttpClient.Redirect.NEVER, c.followRedirects());
+    }
+
+    @Test
+    void nullConfigIsRefused() {
+        assertThrows(NullPointerException.class, () -> new UpstreamClients(null));
+    }
+}
