@@ -59,7 +59,7 @@ record LaunchSettings(String host, int port, String authKey, String portError) {
         });
     }
 
-    List<String> postBootCommands() {
+    List<String> preBootCommands() {
         List<String> cmds = new ArrayList<>();
         cmds.add("set configs.config.server-config.network-config.network-listeners.network-listener"
                 + ".http-listener.address=" + host);

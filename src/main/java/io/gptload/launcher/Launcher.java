@@ -17,7 +17,8 @@ import java.util.Map;
  * process, then exits non-zero when the application did not deploy. Once deployed, SIGTERM and
  * SIGINT drain running requests before the process exits ({@link GracefulShutdown}).
  *
- * <p>Exit codes: 0 normal, 1 boot failure, 2 configuration error, 3 application not deployed.
+ * <p>Exit codes: 0 normal, 1 boot failure, 2 configuration error, 3 application not deployed,
+ * 4 the HTTP listener does not accept connections (its port was taken by another process).
  */
 public final class Launcher {
 
@@ -51,6 +52,7 @@ public final class Launcher {
             return;
         }
         checkDeployed(boot);
+        checkListening(boot, settings);
         GracefulShutdown.install();
     }
 
@@ -59,7 +61,7 @@ public final class Launcher {
         List<String> out = new ArrayList<>(List.of(
                 "--port", Integer.toString(settings.port()),
                 "--nocluster", "--disablephonehome",
-                "--postbootcommandfile", postBootFile(settings).toString()));
+                "--prebootcommandfile", preBootFile(settings).toString()));
         Path logging = LoggingProperties.write(Launcher.class.getClassLoader(), logs);
         if (logging != null) {
             out.add("--logproperties");
@@ -69,11 +71,30 @@ public final class Launcher {
         return out;
     }
 
-    private static Path postBootFile(LaunchSettings settings) throws IOException {
-        Path file = Files.createTempFile("gpt-load-postboot", ".asadmin");
+    private static Path preBootFile(LaunchSettings settings) throws IOException {
+        Path file = Files.createTempFile("gpt-load-preboot", ".asadmin");
         file.toFile().deleteOnExit();
-        Files.writeString(file, String.join("\n", settings.postBootCommands()) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, String.join("\n", settings.preBootCommands()) + "\n", StandardCharsets.UTF_8);
         return file;
+    }
+
+    /**
+     * Payara Micro logs "ready" even when its HTTP listener could not bind (another process took
+     * the port between its check and the bind): a gateway that serves nothing must not look up.
+     */
+    private static void checkListening(Object boot, LaunchSettings settings) {
+        if (ListenerProbe.answers(settings.host(), settings.port(), java.time.Duration.ofSeconds(10))) {
+            return;
+        }
+        System.err.println("gpt-load: GET /health on " + settings.host() + ":" + settings.port()
+                + " does not answer (is the port used by another process?); shutting down");
+        try {
+            Object runtime = boot.getClass().getMethod("getRuntime").invoke(boot);
+            runtime.getClass().getMethod("shutdown").invoke(runtime);
+        } catch (ReflectiveOperationException | RuntimeException ignored) {
+            // exiting anyway
+        }
+        System.exit(4);
     }
 
     private static void checkDeployed(Object boot) {

@@ -55,24 +55,42 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
         Path jar = Path.of(System.getProperty("gateway.jar", "target/gpt-load.jar")).toAbsolutePath();
         Path logs = logsDir();
         Files.createDirectories(logs);
-        Path log = logs.resolve(name + ".log");
-        int port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.remove("DATABASE_DSN");
-        env.remove("ENCRYPTION_KEY");
-        env.remove("REDIS_DSN");
-        env.put("AUTH_KEY", AUTH_KEY);
-        env.put("HOST", "127.0.0.1");
-        env.put("PORT", Integer.toString(port));
-        env.putAll(extraEnv);
-        Gateway gw = new Gateway(name, pb.start(), port, workDir, log);
-        gw.awaitHealthy(Duration.ofSeconds(180));
-        return gw;
+        for (int attempt = 1; ; attempt++) {
+            Path log = logs.resolve(attempt == 1 ? name + ".log" : name + "-retry" + attempt + ".log");
+            int port = freePort();
+            String java = ProcessHandle.current().info().command().orElse("java");
+            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Map<String, String> env = pb.environment();
+            env.remove("DATABASE_DSN");
+            env.remove("ENCRYPTION_KEY");
+            env.remove("REDIS_DSN");
+            env.put("AUTH_KEY", AUTH_KEY);
+            env.put("HOST", "127.0.0.1");
+            env.put("PORT", Integer.toString(port));
+            env.putAll(extraEnv);
+            Gateway gw = new Gateway(name, pb.start(), port, workDir, log);
+            try {
+                gw.awaitHealthy(Duration.ofSeconds(180));
+                return gw;
+            } catch (PortTakenException e) {
+                // the free port we picked was taken before the gateway bound it: pick another
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The gateway exited with the launcher's code 4: its HTTP listener could not serve on the port. */
+    static final class PortTakenException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        PortTakenException(String message) {
+            super(message);
+        }
     }
 
     private void awaitHealthy(Duration timeout) throws Exception {
@@ -82,6 +100,9 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                if (process.exitValue() == 4) {
+                    throw new PortTakenException("gateway " + name + " could not serve on port " + port + "; see " + log);
+                }
                 throw new IllegalStateException("gateway " + name + " exited with " + process.exitValue()
                         + "; see " + log);
             }
@@ -97,8 +118,25 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
             }
             Thread.sleep(300);
         }
+        dumpThreads();
         close();
         throw new IllegalStateException("gateway " + name + " not healthy within " + timeout + "; see " + log);
+    }
+
+    /** Appends a thread dump of a gateway that never became healthy to its log, for the post-mortem. */
+    private void dumpThreads() {
+        try {
+            Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            p.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException | RuntimeException e) {
+            // best effort
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Path logsDir() {

@@ -41,7 +41,7 @@ class LaunchSettingsTest {
 
     @Test
     void postBootBindsHostAndMovesHealth() {
-        var cmds = LaunchSettings.resolve(Map.of("AUTH_KEY", "k", "HOST", "127.0.0.1"), Map.of()).postBootCommands();
+        var cmds = LaunchSettings.resolve(Map.of("AUTH_KEY", "k", "HOST", "127.0.0.1"), Map.of()).preBootCommands();
         assertTrue(cmds.get(0).endsWith("http-listener.address=127.0.0.1"));
         assertTrue(cmds.contains("set-microprofile-healthcheck-configuration --endpoint=healthz"));
     }
