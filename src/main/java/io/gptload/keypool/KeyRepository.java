@@ -69,6 +69,21 @@ public class KeyRepository {
         return out;
     }
 
+    /** Rows of the group among {@code ids} (keys of other groups are left out), by id, in chunks. */
+    public List<StoredKey> byIds(long groupId, Collection<Long> ids) throws SQLException {
+        List<StoredKey> out = new ArrayList<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            List<Long> part = all.subList(i, Math.min(all.size(), i + CHUNK));
+            List<Object> params = new ArrayList<>();
+            params.add(groupId);
+            params.addAll(part);
+            out.addAll(query("SELECT " + COLUMNS + " FROM api_keys WHERE group_id = ? AND id IN ("
+                    + "?,".repeat(part.size() - 1) + "?) ORDER BY id", params));
+        }
+        return out;
+    }
+
     /** The hashes among {@code hashes} (at most a few hundred) that the group already holds. */
     public Set<String> existingHashes(long groupId, Collection<String> hashes) throws SQLException {
         Set<String> out = new HashSet<>();

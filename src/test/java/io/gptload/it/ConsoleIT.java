@@ -231,10 +231,13 @@ class ConsoleIT {
     }
 
     @Test
-    void keysLogsAndSettingsSayClearlyThatTheyAreComingSoon(Gateway gw) throws Exception {
+    void theKeysPageListsGroupsAndLogsAndSettingsSayClearlyThatTheyAreComingSoon(Gateway gw) throws Exception {
         logIn(gw);
-        for (String[] page : new String[][] {{"menuKeys", "keys"}, {"menuLogs", "logs"},
-                {"menuSettings", "settings"}}) {
+        driver.findElement(By.id("menuKeys")).click();
+        awaitPage("keys.xhtml");
+        assertEquals("Groups", text("groupsTitle"));
+        assertEquals("page", driver.findElement(By.id("menuKeys")).getAttribute("aria-current"));
+        for (String[] page : new String[][] {{"menuLogs", "logs"}, {"menuSettings", "settings"}}) {
             driver.findElement(By.id(page[0])).click();
             awaitPage(page[1] + ".xhtml");
             String soon = text("comingSoon");
