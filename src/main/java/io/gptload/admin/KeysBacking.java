@@ -241,7 +241,7 @@ public class KeysBacking implements Serializable {
             validation.startGroupValidation(group.get(), scope);
             watchTask();
         } catch (TaskRefusedException e) {
-            error("keys.task.busy");
+            error(tasks.status().running() ? "keys.task.busy" : "keys.validate.none");
         } catch (SQLException e) {
             throw new ConsoleDataException("validation start", e);
         }
@@ -399,7 +399,7 @@ public class KeysBacking implements Serializable {
             if (watchingTask) {
                 watchingTask = false;
                 refreshTable();
-                PrimeFaces.current().ajax().update("keysForm", "groupStats");
+                PrimeFaces.current().ajax().update(":keysForm", ":groupStats");
             }
         }
     }
