@@ -3,11 +3,13 @@ package io.gptload.admin;
 import io.gptload.group.GroupDefinition;
 import io.gptload.group.GroupService;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,12 +29,66 @@ public class KeysPage implements Serializable {
     private List<GroupDefinition> groupList = List.of();
     private Long selectedGroupId;
 
+    private String filter = "";
+
     @PostConstruct
     void load() {
         refreshGroups();
+        selectedGroupId = requestedGroup();
         if (selectedGroupId == null && !groupList.isEmpty()) {
             selectedGroupId = groupList.get(0).id();
         }
+    }
+
+    /** The group named by {@code ?group=<id>} in the page's URL, if it exists. */
+    private Long requestedGroup() {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        String param = ctx == null ? null : ctx.getExternalContext().getRequestParameterMap().get("group");
+        if (param == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(param.strip());
+            return groupList.stream().anyMatch(g -> g.id() == id) ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Moves the selected group one place up ({@code -1}) or down ({@code 1}) in the list. */
+    public void move(int delta) {
+        if (selectedGroupId != null) {
+            groups.move(selectedGroupId, delta);
+            refreshGroups();
+        }
+    }
+
+    /** The groups whose name or display name contains the filter text (case-insensitive). */
+    public List<GroupDefinition> getShownGroups() {
+        String f = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
+        if (f.isEmpty()) {
+            return groupList;
+        }
+        return groupList.stream().filter(g -> g.name().toLowerCase(Locale.ROOT).contains(f)
+                || g.displayName().toLowerCase(Locale.ROOT).contains(f)).toList();
+    }
+
+    public String getFilter() {
+        return filter;
+    }
+
+    public void setFilter(String filter) {
+        this.filter = filter;
+    }
+
+    /** Whether the selected group can move up / down. */
+    public boolean isFirstSelected() {
+        return !groupList.isEmpty() && selectedGroupId != null && groupList.get(0).id() == selectedGroupId;
+    }
+
+    public boolean isLastSelected() {
+        return !groupList.isEmpty() && selectedGroupId != null
+                && groupList.get(groupList.size() - 1).id() == selectedGroupId;
     }
 
     /** Reloads the group list (after a create, edit, copy, delete or reorder). */

@@ -27,6 +27,28 @@ public record GroupOrder(long id, int sort) {
     }
 
     /**
+     * The sort values that move group {@code id} by {@code delta} places (negative: towards the
+     * top) in {@code orderedIds}, the groups in their shown order: every group gets its new
+     * position times 10, so the order is exact afterwards and leaves room between groups. A move
+     * past either end stops there; an unknown id changes nothing (empty list).
+     */
+    public static List<GroupOrder> afterMove(List<Long> orderedIds, long id, int delta) {
+        List<Long> ids = new ArrayList<>(orderedIds);
+        int from = ids.indexOf(id);
+        if (from < 0) {
+            return List.of();
+        }
+        int to = Math.max(0, Math.min(ids.size() - 1, from + delta));
+        ids.remove(from);
+        ids.add(to, id);
+        List<GroupOrder> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            out.add(new GroupOrder(ids.get(i), i * 10));
+        }
+        return out;
+    }
+
+    /**
      * Reads {@code {"items":[{"id":1,"sort":10}]}}: a non-empty list, every id a positive integer
      * listed once, every sort an integer ≥ 0 (missing = 0).
      *

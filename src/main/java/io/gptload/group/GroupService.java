@@ -109,6 +109,18 @@ public class GroupService {
         changed.fire(new GroupsChanged(items.get(0).id()));
     }
 
+    /** Moves a group {@code delta} places up (negative) or down in the list order; false when it does not exist. */
+    @Transactional
+    public boolean move(long id, int delta) {
+        List<Long> ids = repository.names().stream().map(GroupName::id).toList();
+        List<GroupOrder> orders = GroupOrder.afterMove(ids, id, delta);
+        if (orders.isEmpty()) {
+            return false;
+        }
+        reorder(orders);
+        return true;
+    }
+
     /** Key totals of a standard group; zeros for an aggregate (it has no keys of its own). */
     @Transactional
     public KeyCounts keyStats(long id) {

@@ -62,4 +62,23 @@ class GroupOrderTest {
         assertThrows(IllegalArgumentException.class, () -> new GroupOrder(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new GroupOrder(1, -1));
     }
+
+    @Test
+    void movingAGroupUpRenumbersEveryGroupInTheNewOrder() {
+        assertEquals(List.of(new GroupOrder(7, 0), new GroupOrder(5, 10), new GroupOrder(9, 20)),
+                GroupOrder.afterMove(List.of(5L, 7L, 9L), 7, -1));
+    }
+
+    @Test
+    void movingPastAnEndStopsThere() {
+        assertEquals(List.of(new GroupOrder(5, 0), new GroupOrder(7, 10), new GroupOrder(9, 20)),
+                GroupOrder.afterMove(List.of(5L, 7L, 9L), 5, -3));
+        assertEquals(List.of(new GroupOrder(7, 0), new GroupOrder(9, 10), new GroupOrder(5, 20)),
+                GroupOrder.afterMove(List.of(5L, 7L, 9L), 5, 10));
+    }
+
+    @Test
+    void anUnknownGroupChangesNothing() {
+        assertEquals(List.of(), GroupOrder.afterMove(List.of(5L, 7L), 8, 1));
+    }
 }

@@ -256,4 +256,31 @@ class ConsoleKeysIT {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("keysForm:keysMessages"),
                 "Select one or more keys first."));
     }
+
+    @Test
+    void groupsAreFoundByNameOpenedByLinkAndMovedInTheList(Gateway gw, FakeUpstream up, Api api) throws Exception {
+        String prefix = Fixtures.unique("order");
+        long first = Fixtures.group(api, prefix + "-a", "openai", up.baseUrl(), "pk-" + prefix + "-a", ",\"sort\":0");
+        long second = Fixtures.group(api, prefix + "-b", "openai", up.baseUrl(), "pk-" + prefix + "-b", ",\"sort\":0");
+        logIn(gw);
+        driver.get(gw.uri("/keys.xhtml?group=" + first).toString());
+        waiting().until(ExpectedConditions.textToBe(By.id("groupName"), prefix + "-a"));
+
+        driver.findElement(By.id("groupsForm:groupFilter")).sendKeys(prefix + "-");
+        waiting().until(d -> shownGroups().equals(List.of(prefix + "-b", prefix + "-a"))); // sort asc, id desc
+        browser.screenshot("keys-group-filter");
+
+        // the selected group (a) moves above b, by keyboard
+        driver.findElement(By.id("groupsForm:moveUp")).sendKeys(Keys.ENTER);
+        waiting().until(d -> shownGroups().equals(List.of(prefix + "-a", prefix + "-b")));
+        List<Long> apiOrder = api.get("/api/groups").json().asJsonObject().getJsonArray("data").stream()
+                .map(v -> v.asJsonObject().getJsonNumber("id").longValue())
+                .filter(id -> id == first || id == second).toList();
+        assertEquals(List.of(first, second), apiOrder);
+    }
+
+    private static List<String> shownGroups() {
+        return driver.findElements(By.cssSelector("#groupsForm .console-group-name")).stream()
+                .map(WebElement::getText).toList();
+    }
 }
