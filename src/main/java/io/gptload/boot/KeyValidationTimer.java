@@ -1,6 +1,7 @@
 package io.gptload.boot;
 
 import io.gptload.keypool.KeyRevalidation;
+import io.gptload.cluster.JobLease;
 import io.gptload.shared.config.GatewayConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -12,8 +13,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,16 +30,21 @@ import java.util.logging.Logger;
 @Startup
 @DependsOn("Bootstrap")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionManagement(TransactionManagementType.BEAN) // never a container transaction: the work commits its own
 public class KeyValidationTimer {
 
     private static final Logger LOG = Logger.getLogger(KeyValidationTimer.class.getName());
+
+    /** The job's name for its cluster lease ({@link JobLease}). */
+    static final String JOB = "key-validation";
 
     private final AtomicBoolean running = new AtomicBoolean();
     @Resource
     private TimerService timers;
     @Inject
     private GatewayConfig config;
+    @Inject
+    private JobLease lease;
     @Inject
     private KeyRevalidation revalidation;
 
@@ -53,7 +59,7 @@ public class KeyValidationTimer {
 
     @Timeout
     void tick() {
-        if (!running.compareAndSet(false, true)) {
+        if (!lease.hold(JOB, leaseTime()) || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -63,5 +69,10 @@ public class KeyValidationTimer {
         } finally {
             running.set(false);
         }
+    }
+
+    /** Two ticks and a margin: the holder renews it every tick; a dead holder's lease expires after that. */
+    private java.time.Duration leaseTime() {
+        return config.jobs().keyValidationCheckInterval().multipliedBy(2).plusSeconds(5);
     }
 }

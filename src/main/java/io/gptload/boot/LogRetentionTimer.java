@@ -2,6 +2,7 @@ package io.gptload.boot;
 
 import io.gptload.requestlog.RequestLogRetention;
 import io.gptload.settings.SettingsService;
+import io.gptload.cluster.JobLease;
 import io.gptload.shared.config.GatewayConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,8 +14,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -31,16 +32,21 @@ import java.util.logging.Logger;
 @Startup
 @DependsOn("Bootstrap")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionManagement(TransactionManagementType.BEAN) // never a container transaction: the work commits its own
 public class LogRetentionTimer {
 
     private static final Logger LOG = Logger.getLogger(LogRetentionTimer.class.getName());
+
+    /** The job's name for its cluster lease ({@link JobLease}). */
+    static final String JOB = "log-retention";
 
     private final AtomicBoolean running = new AtomicBoolean();
     @Resource
     private TimerService timers;
     @Inject
     private GatewayConfig config;
+    @Inject
+    private JobLease lease;
     @Inject
     private SettingsService settings;
     @Inject
@@ -58,7 +64,7 @@ public class LogRetentionTimer {
     @Timeout
     void tick() {
         int days = settings.current().requestLogRetentionDays();
-        if (days <= 0 || !running.compareAndSet(false, true)) {
+        if (days <= 0 || !lease.hold(JOB, leaseTime()) || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -72,5 +78,10 @@ public class LogRetentionTimer {
         } finally {
             running.set(false);
         }
+    }
+
+    /** Two ticks and a margin: the holder renews it every tick; a dead holder's lease expires after that. */
+    private java.time.Duration leaseTime() {
+        return config.jobs().logCleanupInterval().multipliedBy(2).plusSeconds(5);
     }
 }

@@ -1,5 +1,6 @@
 package io.gptload.boot;
 
+import io.gptload.cluster.JobLease;
 import io.gptload.proxy.ProxyShutdown;
 import io.gptload.requestlog.RequestLogWriter;
 import io.gptload.shared.config.GatewayConfig;
@@ -35,6 +36,8 @@ public class ShutdownControl {
     private RequestLogWriter requestLogs;
     @Inject
     private GatewayConfig config;
+    @Inject
+    private JobLease leases;
 
     @PostConstruct
     void register() {
@@ -44,7 +47,8 @@ public class ShutdownControl {
             if (server.isRegistered(name)) {
                 server.unregisterMBean(name);
             }
-            server.registerMBean(new ShutdownDrain(proxy, requestLogs, config.server().gracefulShutdownTimeout()),
+            server.registerMBean(new ShutdownDrain(proxy, requestLogs, config.server().gracefulShutdownTimeout(),
+                    leases::stop),
                     name);
         } catch (JMException e) {
             LOG.log(Level.WARNING, "graceful shutdown unavailable: {0}", e.toString());

@@ -10,7 +10,8 @@ import java.util.logging.Logger;
  * One graceful shutdown (spec §1 row 57) before the container stops: the proxy drains for the
  * budget minus {@link #RESERVE} (gpt-load drains its HTTP server for the total minus 5 s), then
  * the request logs are flushed, so the rows of the requests that just finished are stored even if
- * the container's own stop is cut short. The container's undeploy then closes the pools.
+ * the container's own stop is cut short. The container's undeploy then closes the pools. First of
+ * all, the node gives its cluster job leases back.
  */
 public final class ShutdownDrain implements ShutdownDrainMBean {
 
@@ -22,8 +23,10 @@ public final class ShutdownDrain implements ShutdownDrainMBean {
     private final ProxyShutdown proxy;
     private final RequestLogWriter requestLogs;
     private final Duration budget;
+    private final Runnable handOverJobs;
 
-    ShutdownDrain(ProxyShutdown proxy, RequestLogWriter requestLogs, Duration total) {
+    ShutdownDrain(ProxyShutdown proxy, RequestLogWriter requestLogs, Duration total, Runnable handOverJobs) {
+        this.handOverJobs = Objects.requireNonNull(handOverJobs, "handOverJobs");
         this.proxy = Objects.requireNonNull(proxy, "proxy");
         this.requestLogs = Objects.requireNonNull(requestLogs, "requestLogs");
         this.budget = drainBudget(Objects.requireNonNull(total, "total"));
@@ -41,6 +44,7 @@ public final class ShutdownDrain implements ShutdownDrainMBean {
 
     @Override
     public boolean drain() {
+        handOverJobs.run(); // another node takes the background jobs at its next tick
         boolean clean = proxy.drain(budget);
         int stored = 0;
         for (int n; (n = requestLogs.flush()) > 0; ) {

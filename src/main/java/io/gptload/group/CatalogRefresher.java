@@ -1,5 +1,6 @@
 package io.gptload.group;
 
+import io.gptload.cluster.Broadcast;
 import io.gptload.settings.SettingsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +18,7 @@ public class CatalogRefresher {
     /** Serialises read-and-publish, so an older snapshot can never be published after a newer one. */
     private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
     private GroupService groups;
+    private Broadcast broadcast;
 
     protected CatalogRefresher() {
         // for CDI proxies
@@ -29,6 +31,20 @@ public class CatalogRefresher {
 
     void onGroupsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) GroupsChanged event) {
         refresh();
+        if (broadcast != null) {
+            broadcast.publish(Broadcast.GROUPS, "reload");
+        }
+    }
+
+    /** Another node changed groups: rebuilds the catalog from the database. */
+    public void reloadFromCluster() {
+        refresh();
+    }
+
+    /** The cluster notices (optional: without it, changes stay on this node). */
+    @Inject
+    void setBroadcast(Broadcast broadcast) {
+        this.broadcast = broadcast;
     }
 
     /**

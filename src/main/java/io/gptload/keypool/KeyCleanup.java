@@ -14,6 +14,14 @@ import java.util.Objects;
 @ApplicationScoped
 public class KeyCleanup {
 
+    private KeyNotices notices;
+
+    /** Cluster notices of key changes (absent in unit tests). */
+    @Inject
+    void setNotices(KeyNotices notices) {
+        this.notices = notices;
+    }
+
     private KeyBatches batches;
     private KeyPool pool;
     private KeyHealth health;
@@ -42,6 +50,7 @@ public class KeyCleanup {
         }
         if (n > 0) {
             keys.refreshGroup(groupId);
+            KeyNotices.changed(notices, groupId);
             health.restored(groupId, n);
         }
         return n;
@@ -68,6 +77,9 @@ public class KeyCleanup {
                 pool.removeAll(groupId, ids);
             }
             ids.forEach(id -> health.known(id, 0));
+        }
+        if (n > 0) {
+            KeyNotices.changed(notices, groupId);
         }
         return n;
     }

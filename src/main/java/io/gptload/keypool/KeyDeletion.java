@@ -21,6 +21,14 @@ import java.util.Set;
 @ApplicationScoped
 public class KeyDeletion {
 
+    private KeyNotices notices;
+
+    /** Cluster notices of key changes (absent in unit tests). */
+    @Inject
+    void setNotices(KeyNotices notices) {
+        this.notices = notices;
+    }
+
     static final int CHUNK = 1000;
 
     private KeyRepository repo;
@@ -61,6 +69,7 @@ public class KeyDeletion {
             deleted += repo.deleteIds(ids);
             pool.removeAll(groupId, ids);
             ids.forEach(id -> health.known(id, 0));
+            KeyNotices.changed(notices, groupId);
             progress.progress(Math.min(keys.size(), i + CHUNK));
         }
         Map<String, Long> result = new LinkedHashMap<>();

@@ -23,6 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class KeyHealth {
 
+    private KeyNotices notices;
+
+    /** Cluster notices of key changes (absent in unit tests). */
+    @Inject
+    void setNotices(KeyNotices notices) {
+        this.notices = notices;
+    }
+
     private final Map<Long, AtomicInteger> failures = new ConcurrentHashMap<>();
     private KeyPool pool;
     private KeyStateStore store;
@@ -37,7 +45,7 @@ public class KeyHealth {
         if (w == null) {
             synchronized (this) {
                 if (writes == null) {
-                    writes = new KeyStateWrites(store, clients.relay());
+                    writes = new KeyStateWrites(store, clients.relay(), groupId -> KeyNotices.changed(notices, groupId));
                 }
                 w = writes;
             }
@@ -75,7 +83,7 @@ public class KeyHealth {
     public boolean failure(PooledKey key, int threshold) {
         int n = count(key);
         boolean blacklist = blacklists(key, n, threshold);
-        writes().submit(key.id(), new KeyStateWrites.Pending(n, blacklist));
+        writes().submit(key.id(), new KeyStateWrites.Pending(n, blacklist, key.groupId()));
         if (blacklist) {
             blacklisted(key);
         }
@@ -98,6 +106,7 @@ public class KeyHealth {
                 }
                 known(key.id(), 0);
                 pool.add(key.groupId(), java.util.List.of(key));
+                KeyNotices.changed(notices, key.groupId());
                 restored(key.groupId(), 1);
                 return Change.RESTORED;
             }
@@ -115,6 +124,7 @@ public class KeyHealth {
         boolean blacklist = blacklists(key, n, threshold);
         store.saveFailures(key.id(), n, blacklist);
         if (blacklist) {
+            KeyNotices.changed(notices, key.groupId());
             blacklisted(key);
         }
         return blacklist ? Change.BLACKLISTED : Change.COUNTED;
@@ -145,7 +155,7 @@ public class KeyHealth {
     public void success(PooledKey key) {
         AtomicInteger c = failures.get(key.id());
         if (c != null && c.getAndSet(0) > 0) {
-            writes().submit(key.id(), new KeyStateWrites.Pending(0, false));
+            writes().submit(key.id(), new KeyStateWrites.Pending(0, false, key.groupId()));
         }
     }
 

@@ -22,6 +22,14 @@ import java.util.Set;
 @ApplicationScoped
 public class KeyImport {
 
+    private KeyNotices notices;
+
+    /** Cluster notices of key changes (absent in unit tests). */
+    @Inject
+    void setNotices(KeyNotices notices) {
+        this.notices = notices;
+    }
+
     static final int CHUNK = 500;
     static final String NO_KEYS = "no valid keys found in the input text";
 
@@ -82,6 +90,7 @@ public class KeyImport {
             pooled.add(new PooledKey(k.id(), groupId, new Secret(plain.get(j)), k.keyHash(), k.keyValue()));
         }
         pool.add(groupId, pooled);
+        KeyNotices.changed(notices, groupId);
         return inserted.size();
     }
 }

@@ -22,6 +22,14 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class KeyService {
 
+    private KeyNotices notices;
+
+    /** Cluster notices of key changes (absent in unit tests). */
+    @Inject
+    void setNotices(KeyNotices notices) {
+        this.notices = notices;
+    }
+
     public static final int SYNC_LIMIT = 5000;
     private static final Logger LOG = Logger.getLogger(KeyService.class.getName());
 
@@ -69,6 +77,7 @@ public class KeyService {
         });
         List<StoredKey> inserted = repo.insert(groupId, fresh);
         pool.add(groupId, inserted.stream().map(this::pooled).toList());
+        KeyNotices.changed(notices, groupId);
         return new KeyBatchResult(inserted.size(), keys.size() - inserted.size(), repo.countInGroup(groupId));
     }
 
@@ -80,6 +89,7 @@ public class KeyService {
             pool.remove(groupId, k.id());
             health.known(k.id(), 0);
         });
+        KeyNotices.changed(notices, groupId);
         return new KeyBatchResult(deleted, keys.size() - deleted, repo.countInGroup(groupId));
     }
 
@@ -88,6 +98,7 @@ public class KeyService {
         List<StoredKey> invalid = found(groupId, keys).stream().filter(k -> StoredKey.INVALID.equals(k.status())).toList();
         int restored = repo.restoreIds(invalid.stream().map(StoredKey::id).toList());
         refreshGroup(groupId);
+        KeyNotices.changed(notices, groupId);
         health.restored(groupId, restored);
         return new KeyBatchResult(restored, keys.size() - restored, repo.countInGroup(groupId));
     }

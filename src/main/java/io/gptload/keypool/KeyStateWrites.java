@@ -14,9 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class KeyStateWrites {
 
     /** What to store for one key: a failure count, possibly with the blacklisting. */
-    record Pending(int count, boolean blacklist) {
+    record Pending(int count, boolean blacklist, long groupId) {
+        Pending(int count, boolean blacklist) {
+            this(count, blacklist, 0);
+        }
+
         Pending merge(Pending later) {
-            return blacklist && !later.blacklist ? new Pending(Math.max(count, later.count), true) : later;
+            return blacklist && !later.blacklist ? new Pending(Math.max(count, later.count), true, groupId) : later;
         }
     }
 
@@ -25,9 +29,12 @@ final class KeyStateWrites {
     private final KeyStateStore store;
     private final Executor executor;
 
-    KeyStateWrites(KeyStateStore store, Executor executor) {
+    private final java.util.function.LongConsumer blacklistWritten;
+
+    KeyStateWrites(KeyStateStore store, Executor executor, java.util.function.LongConsumer blacklistWritten) {
         this.store = store;
         this.executor = executor;
+        this.blacklistWritten = blacklistWritten;
     }
 
     void submit(long keyId, Pending state) {
@@ -53,6 +60,9 @@ final class KeyStateWrites {
                         store.resetFailures(keyId);
                     } else {
                         store.saveFailures(keyId, p.count(), p.blacklist());
+                        if (p.blacklist()) {
+                            blacklistWritten.accept(p.groupId()); // other nodes take it out of rotation now
+                        }
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.gptload.settings;
 
+import io.gptload.cluster.Broadcast;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ public class SettingsService {
     private SettingsStore store;
     private Event<SettingsChanged> changed;
     private volatile SystemSettings current = SystemSettings.defaults();
+    private Broadcast broadcast;
 
     protected SettingsService() {
         // for CDI proxies
@@ -58,6 +60,28 @@ public class SettingsService {
             updating.unlock();
         }
         changed.fire(new SettingsChanged(now));
+        if (broadcast != null) {
+            broadcast.publish(Broadcast.SETTINGS, "reload");
+        }
         return now;
+    }
+
+    /** Another node changed the settings: reads them again and applies them here. */
+    public void reload() {
+        SystemSettings now;
+        updating.lock();
+        try {
+            now = SystemSettings.from(store.load());
+            current = now;
+        } finally {
+            updating.unlock();
+        }
+        changed.fire(new SettingsChanged(now));
+    }
+
+    /** The cluster notices (optional: without it, changes stay on this node). */
+    @Inject
+    void setBroadcast(Broadcast broadcast) {
+        this.broadcast = broadcast;
     }
 }

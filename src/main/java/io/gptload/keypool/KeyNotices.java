@@ -1,0 +1,37 @@
+package io.gptload.keypool;
+
+import io.gptload.cluster.Broadcast;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Tells the other nodes of a cluster that a group's keys changed here (added, deleted,
+ * blacklisted, restored), once the change is in the database; they reload that group's active
+ * keys. Nothing is sent on one node. Never called for a successful proxied request.
+ */
+@ApplicationScoped
+public class KeyNotices {
+
+    private Broadcast broadcast;
+
+    protected KeyNotices() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public KeyNotices(Broadcast broadcast) {
+        this.broadcast = broadcast;
+    }
+
+    /** The keys of group {@code groupId} changed and the change has been written. */
+    public void changed(long groupId) {
+        broadcast.publish(Broadcast.KEYS, Long.toString(groupId));
+    }
+
+    /** Null-safe: classes built without CDI (unit tests) have no notices. */
+    static void changed(KeyNotices notices, long groupId) {
+        if (notices != null) {
+            notices.changed(groupId);
+        }
+    }
+}
