@@ -325,12 +325,12 @@ public class GroupEditorBacking implements Serializable {
     }
 
     static void error(FacesContext ctx, String text) {
-        ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, ""));
     }
 
     static void info(FacesContext ctx, String key, Object... args) {
         String text = ConsoleMessages.text(ctx, key, args);
-        ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+        ctx.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, ""));
     }
 
     // ---- properties ---------------------------------------------------------------------------------

@@ -33,6 +33,8 @@ public class SubGroupsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final int MAX_WEIGHT = 1000;
+    /** Marks a request in which the members were read already. */
+    private static final String READ_MARK = SubGroupsBacking.class.getName() + ".read";
 
     @Inject
     KeysPage page;
@@ -50,13 +52,15 @@ public class SubGroupsBacking implements Serializable {
     private Long removeId;
     private String removeName = "";
 
-    /** The members of the selected aggregate (read once per aggregate, again after a change). */
+    /** The members of the selected aggregate, read once per request (and again after a change). */
     public List<SubGroupRow> getMembers() {
         Optional<GroupDefinition> aggregate = aggregate();
         if (aggregate.isEmpty()) {
             return List.of();
         }
-        if (loadedFor != aggregate.get().id()) {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        boolean readNow = ctx != null && ctx.getAttributes().containsKey(READ_MARK);
+        if (loadedFor != aggregate.get().id() || !readNow) {
             reload(aggregate.get().id());
         }
         return rows;
@@ -70,8 +74,14 @@ public class SubGroupsBacking implements Serializable {
             found = List.of();
         }
         rows = SubGroupRow.of(found, locale.getLocale());
+        if (loadedFor != aggregateId) {
+            addIds = new ArrayList<>();
+        }
         loadedFor = aggregateId;
-        addIds = new ArrayList<>();
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        if (ctx != null) {
+            ctx.getAttributes().put(READ_MARK, Boolean.TRUE);
+        }
     }
 
     private Optional<GroupDefinition> aggregate() {

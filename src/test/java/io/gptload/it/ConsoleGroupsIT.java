@@ -2,7 +2,6 @@ package io.gptload.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,7 +55,9 @@ class ConsoleGroupsIT {
     // ---- helpers ------------------------------------------------------------------------------
 
     private static WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class); // Ajax updates replace elements while we look
+        return wait;
     }
 
     private static void openKeysPage(Gateway gw) {
@@ -325,6 +327,10 @@ class ConsoleGroupsIT {
 
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("subGroupsTitle")));
         assertTrue(el("subGroupsForm:members").getText().contains("no sub-groups"), el("subGroupsForm:members").getText());
+        click("subGroupsForm:addSubGroups"); // nothing chosen: refused, and said so
+        WebElement refused = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#subGroupsForm\\:subGroupsMessages .ui-messages-error")));
+        assertTrue(refused.getText().contains("at least one sub group"), refused.getText());
         addSubGroup(firstId, first, 3);
         addSubGroup(secondId, second, 1);
         waiting().until(d -> memberRows().size() == 2);
@@ -337,6 +343,15 @@ class ConsoleGroupsIT {
         waiting().until(d -> memberRows().contains(second + "|3|50%"));
         assertEquals(List.of(3, 3), weights(api, aggId, firstId, secondId));
         browser.screenshot("groups-aggregate");
+
+        // another group and back: the panel reads the members again
+        driver.findElements(By.cssSelector("[id^='groupsForm:groups:'][id$=':select']")).stream()
+                .filter(a -> a.getText().contains(first)).findFirst().orElseThrow().click();
+        awaitSelected(first);
+        driver.findElements(By.cssSelector("[id^='groupsForm:groups:'][id$=':select']")).stream()
+                .filter(a -> a.getText().contains("UI aggregate")).findFirst().orElseThrow().click();
+        awaitSelected(name);
+        assertEquals(List.of(first + "|3|50%", second + "|3|50%"), memberRows());
 
         // remove one after the confirmation
         int row = memberRows().indexOf(first + "|3|50%");
@@ -421,12 +436,10 @@ class ConsoleGroupsIT {
         browser.screenshot("groups-keyboard");
         // focus stays in the modal dialog: Tab past the last button comes back into the dialog
         driver.switchTo().activeElement().sendKeys(Keys.TAB);
-        String wrapped = activeId();
-        assertNotNull(wrapped);
-        assertTrue(wrapped.startsWith("groupEditorForm:") || isInDialog(), "focus left the dialog: " + wrapped);
+        assertTrue(isInDialog(), "Tab after the last button left the dialog: " + activeId());
         driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
-        assertEquals("groupEditorForm:saveGroup", activeId());
-        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertTrue(isInDialog(), "Shift+Tab left the dialog: " + activeId());
+        tabTo("groupEditorForm:saveGroup", new ArrayList<>()).sendKeys(Keys.ENTER);
         awaitHidden(EDITOR);
         awaitSelected(name);
         JsonObject g = stored(api, name);
