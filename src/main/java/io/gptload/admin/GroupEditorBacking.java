@@ -226,6 +226,8 @@ public class GroupEditorBacking implements Serializable {
             info(ctx, "groups.copied", copySourceName, copy.name());
             if (keys > 0) {
                 info(ctx, "groups.copy.importing", keys);
+                org.primefaces.PrimeFaces.current().executeScript(
+                        "if (window.PF && PrimeFaces.widgets.taskPoll) { PF('taskPoll').start(); }");
             }
             copySourceId = null;
             done("groupCopy");

@@ -394,7 +394,9 @@ public class KeysBacking implements Serializable {
     /** Polled while a task runs: when it has ended, stops polling and refreshes keys and counts. */
     public void pollTask() {
         TaskStatus status = tasks.status();
-        if (!status.running()) {
+        if (status.running()) {
+            watchingTask = true; // also a task started elsewhere (a group copy, the API, another node)
+        } else {
             PrimeFaces.current().ajax().addCallbackParam("taskDone", true);
             if (watchingTask) {
                 watchingTask = false;
