@@ -1,6 +1,5 @@
 package io.gptload.cluster;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -8,10 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@link TaskSlot} in memory. A task still "running" after 60 minutes is considered dead (the
+ * {@link TaskSlot} in memory, for one node ({@link ClusterTaskSlot} picks it without Redis). A task still "running" after 60 minutes is considered dead (the
  * original's TTL), so a crashed task cannot block the slot forever.
  */
-@ApplicationScoped
 public class LocalTaskSlot implements TaskSlot {
 
     static final Duration STALE_AFTER = Duration.ofMinutes(60);

@@ -143,6 +143,53 @@ class ClusterIT {
                             && retentionDays(apiB) == 12);
             System.out.println("[ClusterIT] " + backend + ": a setting changed on A applied on B after " + settingsSeen + " ms");
 
+            // one key task at a time in the whole cluster: B sees A's import and is refused its own
+            StringBuilder many = new StringBuilder();
+            for (int i = 0; i < 20_000; i++) {
+                many.append("sk-bulk-").append(i).append('-').append(name).append('\n');
+            }
+            Api.Resp started = apiA.post("/api/keys/add-async", "{\"group_id\":" + id + ",\"keys_text\":\""
+                    + many.toString().replace("\n", "\\n") + "\"}");
+            assertEquals(200, started.status(), started.body());
+            var statusOnB = apiB.get("/api/tasks/status").data();
+            assertEquals("KEY_IMPORT", statusOnB.getString("task_type"), "B sees the task A runs");
+            assertEquals(name, statusOnB.getString("group_name"));
+            boolean stillRunning = statusOnB.getBoolean("is_running");
+            if (stillRunning) { // B must refuse a second task while A's runs
+                Api.Resp busy = apiB.post("/api/keys/add-async", "{\"group_id\":" + id
+                        + ",\"keys_text\":\"sk-other-" + name + "\"}");
+                assertTrue(busy.status() == 409 || apiB.get("/api/tasks/status").data().getInt("total") == 1,
+                        "a second task started while A's import ran: " + busy.body());
+            }
+            System.out.println("[ClusterIT] " + backend + ": B saw A's import " + (stillRunning ? "running ("
+                    + statusOnB.getInt("processed") + "/" + statusOnB.getInt("total") + ")" : "finished"));
+            await("the import finishes, seen from B", Duration.ofSeconds(60),
+                    () -> !apiB.get("/api/tasks/status").data().getBoolean("is_running"));
+            await("B has the imported keys in rotation", Duration.ofSeconds(5), () -> {
+                chat(b, name, proxyKey);
+                return up.requestsWithKeyPrefix("sk-bulk-").size() > 0;
+            });
+
+            // no Redis command on the proxy path: 100 requests through both nodes
+            Map<String, Long> statsBefore = commandCalls();
+            for (int i = 0; i < 50; i++) {
+                assertEquals(200, chat(a, name, proxyKey));
+                assertEquals(200, chat(b, name, proxyKey));
+            }
+            Map<String, Long> after = commandCalls();
+            long calls = 0;
+            StringBuilder which = new StringBuilder();
+            for (var e : after.entrySet()) {
+                long d = e.getValue() - statsBefore.getOrDefault(e.getKey(), 0L);
+                if (d > 0 && !e.getKey().equals("info") && !e.getKey().equals("eval")) { // eval: job leases, on their timer
+                    calls += d;
+                    which.append(e.getKey()).append('=').append(d).append(' ');
+                }
+            }
+            System.out.println("[ClusterIT] " + backend + ": Redis commands during 100 proxied requests: " + calls
+                    + " " + which);
+            assertEquals(0, calls, "Redis commands on the proxy path: " + which);
+
             // every request of both nodes is logged once
             String logged = Fixtures.unique("lg");
             long gid = Fixtures.group(apiA, logged, "openai", up.baseUrl(), "pk-" + logged, "");
@@ -161,6 +208,21 @@ class ClusterIT {
         } finally {
             up.close();
         }
+    }
+
+    /** Calls per command since Redis started, from {@code INFO commandstats}. */
+    private static Map<String, Long> commandCalls() {
+        Map<String, Long> out = new java.util.HashMap<>();
+        try (Jedis j = new Jedis("127.0.0.1", 6379, 2000)) {
+            for (String line : j.info("commandstats").split("\r?\n")) {
+                if (line.startsWith("cmdstat_")) {
+                    String cmd = line.substring(8, line.indexOf(':'));
+                    String calls = line.substring(line.indexOf("calls=") + 6, line.indexOf(',', line.indexOf("calls=")));
+                    out.put(cmd, Long.parseLong(calls));
+                }
+            }
+        }
+        return out;
     }
 
     private static int retentionDays(Api api) {
