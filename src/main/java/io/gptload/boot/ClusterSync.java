@@ -6,6 +6,8 @@ import io.gptload.keypool.KeyService;
 import io.gptload.settings.SettingsService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -44,6 +46,8 @@ public class ClusterSync {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private ScheduledExecutorService reloader;
 
+    @Resource
+    private ManagedThreadFactory threads;
     @Inject
     private Broadcast broadcast;
     @Inject
@@ -59,7 +63,8 @@ public class ClusterSync {
             return;
         }
         reloader = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cluster-key-reload");
+            Thread t = threads.newThread(r); // a container thread: the reload calls transactional services
+            t.setName("cluster-key-reload");
             t.setDaemon(true);
             return t;
         });

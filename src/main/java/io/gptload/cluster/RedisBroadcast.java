@@ -1,6 +1,8 @@
 package io.gptload.cluster;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -23,7 +25,7 @@ import redis.clients.jedis.JedisPubSub;
  * a background thread; one that cannot be sent (Redis down) is kept, de-duplicated, and sent again
  * every second until Redis is back. A dedicated subscriber thread receives notices and hands them
  * to the listeners on one worker thread (in order); when its connection drops it reconnects every
- * 1–5 s and, once subscribed again, runs the resync tasks. Without {@code REDIS_DSN} it does nothing.
+ * 1–2 s and, once subscribed again, runs the resync tasks. Without {@code REDIS_DSN} it does nothing.
  */
 @ApplicationScoped
 public class RedisBroadcast implements Broadcast {
@@ -35,6 +37,9 @@ public class RedisBroadcast implements Broadcast {
     private final List<Runnable> resync = new CopyOnWriteArrayList<>();
     private final Set<String> unsent = ConcurrentHashMap.newKeySet();
     private RedisConnection redis;
+    /** Container threads: listeners call transactional services, which need the application's context. */
+    @Resource
+    private ManagedThreadFactory threads;
     private ScheduledExecutorService sender;
     private ExecutorService worker;
     private Thread subscriber;
@@ -68,7 +73,7 @@ public class RedisBroadcast implements Broadcast {
 
     private synchronized ScheduledExecutorService sender() {
         if (sender == null) {
-            sender = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cluster-publish"));
+            sender = Executors.newSingleThreadScheduledExecutor(r -> named(r, "cluster-publish"));
             sender.scheduleWithFixedDelay(this::sendUnsent, 1, 1, TimeUnit.SECONDS);
         }
         return sender;
@@ -112,13 +117,14 @@ public class RedisBroadcast implements Broadcast {
         if (!redis.enabled() || subscriber != null) {
             return;
         }
-        worker = Executors.newSingleThreadExecutor(r -> daemon(r, "cluster-notices"));
-        subscriber = daemon(this::subscribeLoop, "cluster-subscriber");
+        worker = Executors.newSingleThreadExecutor(r -> named(r, "cluster-notices"));
+        subscriber = named(this::subscribeLoop, "cluster-subscriber");
         subscriber.start();
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
+    private Thread named(Runnable r, String name) {
+        Thread t = threads != null ? threads.newThread(r) : new Thread(r);
+        t.setName(name);
         t.setDaemon(true);
         return t;
     }
@@ -169,7 +175,7 @@ public class RedisBroadcast implements Broadcast {
             } catch (InterruptedException e) {
                 return;
             }
-            backoff = Math.min(5000, backoff * 2);
+            backoff = Math.min(2000, backoff * 2);
         }
     }
 
