@@ -4,6 +4,7 @@ import io.gptload.group.GroupMessage;
 import io.gptload.keypool.TaskStartException;
 import io.gptload.settings.ValidationMessage;
 import io.gptload.shared.ValidationException;
+import io.gptload.shared.db.DatabaseFailures;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.NotAllowedException;
@@ -51,6 +52,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
             int s = w.getResponse().getStatus();
             return Envelope.error(s, s == 415 || s == 400 ? "INVALID_JSON" : "BAD_REQUEST", "Bad request");
+        }
+        if (DatabaseFailures.isUnavailable(e)) {
+            LOG.warning("/api refused: the database is unavailable (" + e.getClass().getSimpleName() + ")");
+            Response r = Envelope.error(503, "DATABASE_UNAVAILABLE", "The database is unavailable right now."
+                    + " The proxy keeps serving; management changes are refused until the database is back."
+                    + " Try again shortly.");
+            return Response.fromResponse(r).header("Retry-After", "5").build();
         }
         LOG.log(Level.SEVERE, "unexpected error in /api: " + io.gptload.shared.Throwables.describe(e));
         return Envelope.error(500, "INTERNAL_SERVER_ERROR", "Internal server error");

@@ -24,7 +24,16 @@ import java.util.logging.Logger;
 @DataSourceDefinition(name = "java:app/jdbc/gptload",
         className = "${MPCONFIG=gptload.db.class}",
         url = "${MPCONFIG=gptload.db.url}",
-        minPoolSize = 2, maxPoolSize = 50)
+        minPoolSize = 2, maxPoolSize = 50,
+        properties = {
+            // a connection is checked (Connection.isValid) before use, at most every 2 s, and one failed
+            // check drops them all: after a database outage the pool recovers by itself
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.validate-atmost-once-period-in-seconds=2",
+            "fish.payara.fail-all-connections=true"
+        })
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

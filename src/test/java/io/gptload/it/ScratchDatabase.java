@@ -108,6 +108,14 @@ final class ScratchDatabase implements AutoCloseable {
         };
     }
 
+    /** The PostgreSQL environment with the server reached through another port (a {@link TcpRelay}). */
+    Map<String, String> postgresEnvVia(int port) {
+        if (backend != Backend.POSTGRESQL) {
+            throw new IllegalStateException("only for PostgreSQL");
+        }
+        return Map.of("DATABASE_DSN", "postgres://postgres@127.0.0.1:" + port + "/" + database + "?sslmode=disable");
+    }
+
     /** A JDBC connection to the database. For H2 only while no gateway has the file open. */
     Connection connect() throws SQLException {
         if (backend == Backend.H2) {
