@@ -93,6 +93,11 @@ class ClusterIT {
             String name = Fixtures.unique("cl");
             String proxyKey = "pk-" + name;
 
+            // readiness covers the database and Redis
+            var ready = Fixtures.send(java.net.http.HttpRequest.newBuilder(a.uri("/healthz/ready")));
+            assertEquals(200, ready.statusCode(), ready.body());
+            assertTrue(ready.body().contains("\"database\"") && ready.body().contains("\"redis\""), ready.body());
+
             // a group created on A is served by B, without a restart
             long id = Fixtures.group(apiA, name, "openai", up.baseUrl(), proxyKey, ",\"config\":{\"blacklist_threshold\":1}");
             String k1 = Secrets.remember("sk-node-k1-" + name);

@@ -104,6 +104,9 @@ class RedisOutageIT {
                 int beforeOutage = ok.get();
                 Thread.sleep(5000);
                 int duringOutage = ok.get() - beforeOutage;
+                var ready = Fixtures.send(java.net.http.HttpRequest.newBuilder(a.uri("/healthz/ready")));
+                assertEquals(503, ready.statusCode(), "readiness says Redis is down: " + ready.body());
+                assertTrue(ready.body().contains("redis"), ready.body());
 
                 // a key added on A while Redis is down
                 String late = Secrets.remember("sk-out-late-" + name);
