@@ -83,7 +83,7 @@ class ConsoleLoadIT {
                 int p = 1;
                 for (int j = 0; j < PER_STATEMENT; j++) {
                     int n = i + j;
-                    boolean ok = n % 10 != 0;
+                    boolean ok = n % 7 != 0;
                     String group = "load-group-" + (n % GROUPS);
                     ps.setString(p++, UUID.randomUUID().toString());
                     ps.setTimestamp(p++, new Timestamp(newest - (long) n * 400)); // about 4.6 days back
@@ -149,9 +149,9 @@ class ConsoleLoadIT {
 
         long last = System.nanoTime();
         driver.findElement(By.cssSelector("#logsForm\\:logTable .ui-paginator-last")).click();
-        wait.until(d -> !rows(d).isEmpty() && rows(d).get(0).getText().contains("load-group-"));
         wait.until(d -> d.findElement(By.cssSelector("#logsForm\\:logTable .ui-paginator-current")).getText()
-                .contains("1,000,000"));
+                .replaceAll("[^0-9–]", "").startsWith("999981–1000000"));
+        wait.until(d -> rows(d).size() == 20);
         print("last page (offset 999,980) in Chromium", ms(last));
 
         WebElement group = driver.findElement(By.id("logsForm:groupName"));
@@ -166,7 +166,7 @@ class ConsoleLoadIT {
         long narrow = System.nanoTime();
         driver.findElement(By.id("logsForm:apply")).click();
         wait.until(d -> rows(d).size() == 20 && rows(d).stream().allMatch(r -> r.getText().contains("500") && r.getText().contains("Failure")));
-        print("filtered load (group and status 500, 10,000 matches) in Chromium", ms(narrow));
+        print("filtered load (group and status 500, about 14,000 matches) in Chromium", ms(narrow));
         browser.screenshot("logs-load-filtered");
 
         driver.findElement(By.id("logsForm:reset")).click();

@@ -170,6 +170,7 @@ class ConsoleLogsSettingsIT {
         browser.screenshot("logs-detail");
         driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("detailForm:detailDialog")));
+        waiting().until(d -> String.valueOf(d.switchTo().activeElement().getAttribute("id")).endsWith(":details"));
 
         // the CSV of the filtered rows, over HTTP with the console session
         String href = driver.findElement(By.id("logsForm:exportCsv")).getAttribute("href");
