@@ -13,14 +13,17 @@ import org.primefaces.model.SortMeta;
 
 /**
  * The lazy model behind the logs table: one filter, read a page at a time, newest first. The
- * count is taken once per filter (a new model is made when the filters change) and is capped when
- * filters are set, so paging through a million rows never counts them again.
+ * count is taken once per filter (a new model is made when the filters change), never again per
+ * page. With filters it is capped, so a filter over a million rows answers at once; when the
+ * operator pages to the end of what was counted, the count goes ten times further.
  */
 final class LogTableModel extends LazyDataModel<LogRow> {
 
     private static final long serialVersionUID = 1L;
-    /** A filtered count stops here; the page says "more than" beyond it. */
-    static final long COUNT_CAP = 10_000;
+    /** A filtered count first stops here; the page says "more than" beyond it. */
+    static final long COUNT_CAP = 1_000;
+    /** How much further the count goes each time the last counted page is reached. */
+    static final long GROWTH = 10;
 
     private final RequestLogPages pages;
     private final LogFilter filter;
@@ -48,7 +51,17 @@ final class LogTableModel extends LazyDataModel<LogRow> {
 
     @Override
     public List<LogRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        LogCount counted = total();
+        if (counted.capped() && first + (long) pageSize >= counted.value()) {
+            total = pages.count(filter, nextCap(counted.value(), first, pageSize));
+            setRowCount(count(filterBy));
+        }
         return pages.page(filter, first, pageSize, decryptor).stream().map(LogRow::of).toList();
+    }
+
+    /** The next cap: ten times the last one, and at least a full cap beyond the page asked for. */
+    static long nextCap(long cap, long first, int pageSize) {
+        return Math.max(cap * GROWTH, first + pageSize + COUNT_CAP);
     }
 
     @Override
