@@ -4,12 +4,14 @@ import io.gptload.keypool.KeyService;
 import io.gptload.requestlog.LogCount;
 import io.gptload.requestlog.LogFilter;
 import io.gptload.requestlog.RequestLogPages;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.ZoneId;
 import java.util.function.Function;
+import org.primefaces.component.datatable.DataTable;
 
 /**
  * {@code logs.xhtml}: the filters of {@code /api/logs}, the lazy table of request logs (newest
@@ -21,6 +23,8 @@ import java.util.function.Function;
 public class LogsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The logs table's client id (a new filter starts on its first page). */
+    static final String TABLE = ":logsForm:logTable";
 
     @Inject
     RequestLogPages pages;
@@ -47,11 +51,15 @@ public class LogsBacking implements Serializable {
         return applied;
     }
 
-    /** Applies the filter fields (and reads the newest logs again). */
+    /** Applies the filter fields and shows the first page of the newest matching logs. */
     public void apply() {
         applied = form.toFilter(keys::hash, ZoneId.systemDefault());
         model = null;
         selected = null;
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        if (ctx != null && ctx.getViewRoot().findComponent(TABLE) instanceof DataTable table) {
+            table.setFirst(0);
+        }
     }
 
     /** Clears every filter. */
