@@ -55,6 +55,8 @@ final class LogTableModel extends LazyDataModel<LogRow> {
         if (counted.capped() && first + (long) pageSize >= counted.value()) {
             total = pages.count(filter, nextCap(counted.value(), first, pageSize));
             setRowCount(count(filterBy));
+        } else if (first >= counted.value()) {
+            return List.of(); // nothing there (no match at all): no need to walk the table for it
         }
         return pages.page(filter, first, pageSize, decryptor).stream().map(LogRow::of).toList();
     }
