@@ -24,7 +24,7 @@ class ConsoleBundlesTest {
     private static final List<Locale> LOCALES = List.of(Locale.ENGLISH, Locale.CHINESE, Locale.JAPANESE);
     /** Keys the beans use, and the severity keys the dashboard builds from a warning's severity. */
     private static final Set<String> FROM_CODE = Set.of("login.wrong", "login.required", "login.blocked",
-            "dashboard.chart.success", "dashboard.chart.failure",
+            "dashboard.chart.success", "dashboard.chart.failure", "settings.saved", "settings.unchanged",
             "dashboard.severity." + SecurityWarning.HIGH, "dashboard.severity." + SecurityWarning.MEDIUM);
 
     private static ResourceBundle bundle(Locale l) {

@@ -29,9 +29,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class SchemaMigratorTest {
 
-    /** The versions a complete migration records: V1, plus H2's column widening. */
+    /** The versions a complete migration records: V1, plus H2's column widening and newest-first log index. */
     private static List<String> applied(Backend backend, String v1) {
-        return backend == Backend.H2 ? List.of(v1, "2|notes in code points") : List.of(v1);
+        return backend == Backend.H2 ? List.of(v1, "2|notes in code points", "3|request logs newest first")
+                : List.of(v1);
     }
 
     private static final String UPSTREAMS = "[{\"url\":\"https://api.openai.com\",\"weight\":1}]";
