@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import java.util.function.Function;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium driven through Debian's system chromedriver ({@code chromium} and
@@ -55,6 +60,38 @@ final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return new Browser(driver, profile);
+    }
+
+    /**
+     * A wait that keeps polling while an Ajax update replaces the elements it looks at: a stale
+     * element, or Chromium's "node does not belong to the document" answer for a node removed
+     * between finding and reading it, counts as "not yet" rather than as a failure.
+     */
+    static WebDriverWait waiting(WebDriver driver, Duration timeout) {
+        return new AjaxTolerantWait(driver, timeout);
+    }
+
+    private static final class AjaxTolerantWait extends WebDriverWait {
+
+        AjaxTolerantWait(WebDriver driver, Duration timeout) {
+            super(driver, timeout);
+        }
+
+        @Override
+        public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+            return super.<V>until(d -> {
+                try {
+                    return condition.apply(d);
+                } catch (StaleElementReferenceException e) {
+                    return null;
+                } catch (WebDriverException e) {
+                    if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+        }
     }
 
     ChromeDriver driver() {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,9 +54,7 @@ class ConsoleGroupsIT {
     // ---- helpers ------------------------------------------------------------------------------
 
     private static WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class); // Ajax updates replace elements while we look
-        return wait;
+        return Browser.waiting(driver, Duration.ofSeconds(30));
     }
 
     private static void openKeysPage(Gateway gw) {

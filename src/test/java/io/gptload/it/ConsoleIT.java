@@ -48,7 +48,7 @@ class ConsoleIT {
     }
 
     private static WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        return Browser.waiting(driver, Duration.ofSeconds(30));
     }
 
     private static void open(Gateway gw, String path) {

@@ -49,7 +49,7 @@ class ConsoleKeysIT {
     }
 
     private static WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        return Browser.waiting(driver, Duration.ofSeconds(30));
     }
 
     private static void logIn(Gateway gw) {

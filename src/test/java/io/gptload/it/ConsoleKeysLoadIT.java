@@ -46,7 +46,7 @@ class ConsoleKeysLoadIT {
         try (Gateway gw = Gateway.start("console-keys-load", java.util.Map.of(), work);
              Browser browser = Browser.start()) {
             WebDriver driver = browser.driver();
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            WebDriverWait wait = Browser.waiting(driver, Duration.ofSeconds(60));
             driver.get(gw.uri("/login.xhtml").toString());
             driver.findElement(By.id("login:authKey")).sendKeys(Gateway.AUTH_KEY, Keys.ENTER);
             wait.until(ExpectedConditions.urlMatches(".*/dashboard\\.xhtml$"));

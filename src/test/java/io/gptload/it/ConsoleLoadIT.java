@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -113,8 +112,7 @@ class ConsoleLoadIT {
 
     private static void measure(Gateway gw, Browser browser) throws Exception {
         WebDriver driver = browser.driver();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
-        wait.ignoring(StaleElementReferenceException.class);
+        WebDriverWait wait = Browser.waiting(driver, Duration.ofSeconds(120));
         driver.get(gw.uri("/login.xhtml").toString());
         driver.findElement(By.id("login:authKey")).sendKeys(Gateway.AUTH_KEY);
         driver.findElement(By.id("login:submit")).click();

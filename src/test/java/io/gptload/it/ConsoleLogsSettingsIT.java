@@ -21,7 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -54,9 +53,7 @@ class ConsoleLogsSettingsIT {
     }
 
     private static WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return Browser.waiting(driver, Duration.ofSeconds(30));
     }
 
     private static void awaitPage(String page) {
