@@ -2,6 +2,7 @@ package io.gptload.boot;
 
 import io.gptload.cluster.Broadcast;
 import io.gptload.group.CatalogRefresher;
+import io.gptload.keypool.KeyHealth;
 import io.gptload.keypool.KeyService;
 import io.gptload.settings.SettingsService;
 import jakarta.annotation.PostConstruct;
@@ -56,6 +57,8 @@ public class ClusterSync {
     private CatalogRefresher catalog;
     @Inject
     private KeyService keys;
+    @Inject
+    private KeyHealth health;
 
     @PostConstruct
     void start() {
@@ -71,6 +74,7 @@ public class ClusterSync {
         broadcast.subscribe(Broadcast.SETTINGS, payload -> settings.reload());
         broadcast.subscribe(Broadcast.GROUPS, payload -> catalog.reloadFromCluster());
         broadcast.subscribe(Broadcast.KEYS, this::keysChanged);
+        broadcast.subscribe(Broadcast.KEY_FAILURES, this::failuresCounted);
         broadcast.onResync(this::reloadEverything);
         broadcast.start();
     }
@@ -85,6 +89,17 @@ public class ClusterSync {
         dirtyGroups.add(groupId);
         if (drainScheduled.compareAndSet(false, true)) {
             reloader.schedule(this::reloadDirtyGroups, COALESCE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Payload {@code keyId:count}: mirrored, so that a success on this node resets the cluster's count. */
+    private void failuresCounted(String payload) {
+        int colon = payload.indexOf(':');
+        try {
+            health.mirrored(Long.parseLong(payload.substring(0, colon).strip()),
+                    Integer.parseInt(payload.substring(colon + 1).strip()));
+        } catch (RuntimeException malformed) {
+            LOG.fine("ignored a malformed failure-count notice");
         }
     }
 

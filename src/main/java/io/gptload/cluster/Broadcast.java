@@ -16,6 +16,8 @@ public interface Broadcast {
     String GROUPS = "groups:updated";
     /** A group's keys changed (added, deleted, blacklisted, restored): reload its active keys. Payload: the group id. */
     String KEYS = "keys:updated";
+    /** A key's consecutive-failure count across the cluster changed. Payload {@code keyId:count}. */
+    String KEY_FAILURES = "keys:failures";
 
     /** Sends a notice to the other nodes, asynchronously; never blocks and never throws. */
     void publish(String channel, String payload);

@@ -1,5 +1,6 @@
 package io.gptload.keypool;
 
+import io.gptload.cluster.SharedFailureCounts;
 import io.gptload.shared.ErrorMessages;
 import io.gptload.upstream.UpstreamClients;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * On the proxy path database writes happen on a virtual thread and only when something changed,
  * so a healthy key's success costs no I/O; validations write synchronously. Every blacklist and
  * restore fires a {@link KeyStatusChanged} once written.
+ *
+ * <p>In cluster mode the count is the cluster's (Redis, {@link SharedFailureCounts}): a failure
+ * on any node adds to it off the request's thread, the node whose addition reaches the threshold
+ * blacklists the key for all, and the other nodes mirror the count through a notice, so that the
+ * first success after failures, on whichever node, resets it everywhere.
  */
 @ApplicationScoped
 public class KeyHealth {
@@ -31,7 +38,16 @@ public class KeyHealth {
         this.notices = notices;
     }
 
+    private SharedFailureCounts sharedCounts;
+
+    /** The cluster's shared counts (absent in unit tests). */
+    @Inject
+    void setSharedCounts(SharedFailureCounts sharedCounts) {
+        this.sharedCounts = sharedCounts;
+    }
+
     private final Map<Long, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private volatile SharedFailureWrites sharedWrites;
     private KeyPool pool;
     private KeyStateStore store;
     private UpstreamClients clients;
@@ -48,6 +64,24 @@ public class KeyHealth {
                     writes = new KeyStateWrites(store, clients.relay(), groupId -> KeyNotices.changed(notices, groupId));
                 }
                 w = writes;
+            }
+        }
+        return w;
+    }
+
+    private boolean shared() {
+        return sharedCounts != null && sharedCounts.enabled();
+    }
+
+    private SharedFailureWrites sharedWrites() {
+        SharedFailureWrites w = sharedWrites;
+        if (w == null) {
+            synchronized (this) {
+                if (sharedWrites == null) {
+                    sharedWrites = new SharedFailureWrites(sharedCounts, clients.relay(), this::failuresOf,
+                            this::clusterCount);
+                }
+                w = sharedWrites;
             }
         }
         return w;
@@ -82,6 +116,10 @@ public class KeyHealth {
     /** A counted failure of the key; returns true when it was blacklisted by this failure. */
     public boolean failure(PooledKey key, int threshold) {
         int n = count(key);
+        if (shared()) {
+            sharedWrites().failed(key, threshold); // blacklisted, if so, once the cluster's count is known
+            return false;
+        }
         boolean blacklist = blacklists(key, n, threshold);
         writes().submit(key.id(), new KeyStateWrites.Pending(n, blacklist, key.groupId()));
         if (blacklist) {
@@ -115,17 +153,31 @@ public class KeyHealth {
                 return Change.NONE;
             }
             store.resetFailures(key.id());
+            if (shared()) {
+                sharedCounts.reset(key.id());
+                KeyNotices.failures(notices, key.id(), 0);
+            }
             return Change.RESET;
         }
         if (!active || ErrorMessages.isUncounted(result.error())) {
             return Change.NONE;
         }
         int n = count(key);
+        OptionalLong cluster = shared() ? sharedCounts.add(key.id(), 1) : OptionalLong.empty();
+        if (cluster.isPresent()) {
+            n = (int) Math.min(cluster.getAsLong(), Integer.MAX_VALUE);
+            known(key.id(), n);
+        }
         boolean blacklist = blacklists(key, n, threshold);
         store.saveFailures(key.id(), n, blacklist);
         if (blacklist) {
+            if (cluster.isPresent()) {
+                sharedCounts.reset(key.id()); // a restored key starts again from zero
+            }
             KeyNotices.changed(notices, key.groupId());
             blacklisted(key);
+        } else if (cluster.isPresent()) {
+            KeyNotices.failures(notices, key.id(), n);
         }
         return blacklist ? Change.BLACKLISTED : Change.COUNTED;
     }
@@ -155,8 +207,46 @@ public class KeyHealth {
     public void success(PooledKey key) {
         AtomicInteger c = failures.get(key.id());
         if (c != null && c.getAndSet(0) > 0) {
-            writes().submit(key.id(), new KeyStateWrites.Pending(0, false, key.groupId()));
+            if (shared()) {
+                sharedWrites().succeeded(key, 0);
+            } else {
+                writes().submit(key.id(), new KeyStateWrites.Pending(0, false, key.groupId()));
+            }
         }
+    }
+
+    /**
+     * Cluster mode, on the key-state writer's thread: the key's count across the cluster is now
+     * {@code count}. Stored; at the threshold the key is blacklisted for every node, below it the
+     * other nodes learn the count.
+     */
+    private void clusterCount(PooledKey key, long count, int threshold) {
+        int n = (int) Math.min(count, Integer.MAX_VALUE);
+        known(key.id(), n);
+        try {
+            if (n == 0) {
+                store.resetFailures(key.id());
+                KeyNotices.failures(notices, key.id(), 0);
+                return;
+            }
+            boolean blacklist = blacklists(key, n, threshold);
+            store.saveFailures(key.id(), n, blacklist);
+            if (blacklist) {
+                sharedCounts.reset(key.id()); // a restored key starts again from zero
+                KeyNotices.changed(notices, key.groupId()); // the other nodes take it out of rotation
+                blacklisted(key);
+            } else {
+                KeyNotices.failures(notices, key.id(), n);
+            }
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(KeyHealth.class.getName()).warning(
+                    "key state not stored: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Another node's count of a key (cluster notice): mirrored here, so a success here resets it. */
+    public void mirrored(long keyId, int count) {
+        known(keyId, count);
     }
 
     /** Sets the known count, e.g. when keys are loaded or restored. */

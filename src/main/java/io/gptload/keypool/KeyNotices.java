@@ -28,6 +28,18 @@ public class KeyNotices {
         broadcast.publish(Broadcast.KEYS, Long.toString(groupId));
     }
 
+    /** A key's failure count across the cluster is now {@code count} (below the blacklist threshold). */
+    public void failures(long keyId, int count) {
+        broadcast.publish(Broadcast.KEY_FAILURES, keyId + ":" + count);
+    }
+
+    /** Null-safe, as {@link #changed(KeyNotices, long)}. */
+    static void failures(KeyNotices notices, long keyId, int count) {
+        if (notices != null) {
+            notices.failures(keyId, count);
+        }
+    }
+
     /** Null-safe: classes built without CDI (unit tests) have no notices. */
     static void changed(KeyNotices notices, long groupId) {
         if (notices != null) {

@@ -67,6 +67,60 @@ class ClusterIT {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
+    /**
+     * Threshold 2, one key. Counted per node, A's two failures would blacklist it although B's
+     * success came between them, and B's single failure never would; counted by the cluster,
+     * B's success resets the count and A's and B's failures add up.
+     */
+    private static void sharedFailureCounts(ScratchDatabase.Backend backend, Api apiA, Gateway a, Gateway b,
+                                            FakeUpstream up) throws Exception {
+        String name = Fixtures.unique("cf");
+        String proxyKey = "pk-" + name;
+        long id = Fixtures.group(apiA, name, "openai", up.baseUrl(), proxyKey,
+                ",\"config\":{\"blacklist_threshold\":2,\"max_retries\":0}");
+        String key = Secrets.remember("sk-shared-count-" + name);
+        String ok = "{\"id\":\"ok\",\"object\":\"chat.completion\",\"choices\":[]}";
+        String broke = "{\"error\":{\"message\":\"upstream broke\"}}";
+        up.on(key, FakeUpstream.json(200, ok));
+        Fixtures.keys(apiA, id, key);
+        await("B serves the new group", Duration.ofSeconds(5), () -> chat(b, name, proxyKey) == 200);
+
+        up.on(key, FakeUpstream.json(500, broke));
+        assertEquals(500, chat(a, name, proxyKey));
+        await("A's failure is counted", Duration.ofSeconds(5), () -> failureCount(apiA, id) == 1);
+        Thread.sleep(300); // B learns the count through its notice
+
+        up.on(key, FakeUpstream.json(200, ok));
+        assertEquals(200, chat(b, name, proxyKey));
+        await("B's success resets the cluster's count", Duration.ofSeconds(5), () -> failureCount(apiA, id) == 0);
+        Thread.sleep(300);
+
+        up.on(key, FakeUpstream.json(500, broke));
+        assertEquals(500, chat(a, name, proxyKey));
+        await("A's second failure counts 1, after B's reset", Duration.ofSeconds(5), () -> failureCount(apiA, id) == 1);
+        Thread.sleep(300);
+        assertEquals(0, invalidKeys(apiA, id), "A blacklisted the key on its own count (B's success ignored)");
+
+        assertEquals(500, chat(b, name, proxyKey));
+        long t = await("B's failure is the cluster's second: the key is blacklisted", Duration.ofSeconds(5),
+                () -> invalidKeys(apiA, id) == 1);
+        Thread.sleep(1000);
+        assertEquals(503, chat(a, name, proxyKey), "A no longer uses the key blacklisted through B");
+        assertEquals(503, chat(b, name, proxyKey), "nor does B");
+        System.out.println("[ClusterIT] " + backend + ": a success on B reset A's count; failures on A and B "
+                + "blacklisted the key together (" + t + " ms after the second)");
+    }
+
+    private static int failureCount(Api api, long groupId) {
+        return api.get("/api/keys?group_id=" + groupId).data().getJsonArray("items").getJsonObject(0)
+                .getInt("failure_count");
+    }
+
+    private static int invalidKeys(Api api, long groupId) {
+        return api.get("/api/keys?group_id=" + groupId + "&status=invalid").data().getJsonObject("pagination")
+                .getInt("total_items");
+    }
+
     private static int chat(Gateway gw, String group, String proxyKey) {
         try {
             HttpResponse<String> r = Fixtures.post(gw, "/proxy/" + group + "/v1/chat/completions", proxyKey,
@@ -140,6 +194,10 @@ class ClusterIT {
                 return up.requests(k1).size() > k1Before;
             });
             System.out.println("[ClusterIT] " + backend + ": A used the key restored on B after " + back + " ms");
+
+            // failure counts are the cluster's: one failure on A and one on B reach a threshold of 2;
+            // a success on B in between starts the count again everywhere
+            sharedFailureCounts(backend, apiA, a, b, up);
 
             // settings changed on A apply on B
             assertEquals(200, apiA.put("/api/settings", "{\"request_log_retention_days\":12}").status());
