@@ -96,7 +96,7 @@ public class ClusterSync {
     private void failuresCounted(String payload) {
         int colon = payload.indexOf(':');
         try {
-            health.mirrored(Long.parseLong(payload.substring(0, colon).strip()),
+            health.known(Long.parseLong(payload.substring(0, colon).strip()),
                     Integer.parseInt(payload.substring(colon + 1).strip()));
         } catch (RuntimeException malformed) {
             LOG.fine("ignored a malformed failure-count notice");

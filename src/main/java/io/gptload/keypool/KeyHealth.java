@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class KeyHealth {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(KeyHealth.class.getName());
+
     private KeyNotices notices;
 
     /** Cluster notices of key changes (absent in unit tests). */
@@ -168,18 +170,7 @@ public class KeyHealth {
             n = (int) Math.min(cluster.getAsLong(), Integer.MAX_VALUE);
             known(key.id(), n);
         }
-        boolean blacklist = blacklists(key, n, threshold);
-        store.saveFailures(key.id(), n, blacklist);
-        if (blacklist) {
-            if (cluster.isPresent()) {
-                sharedCounts.reset(key.id()); // a restored key starts again from zero
-            }
-            KeyNotices.changed(notices, key.groupId());
-            blacklisted(key);
-        } else if (cluster.isPresent()) {
-            KeyNotices.failures(notices, key.id(), n);
-        }
-        return blacklist ? Change.BLACKLISTED : Change.COUNTED;
+        return storeCount(key, n, threshold, cluster.isPresent()) ? Change.BLACKLISTED : Change.COUNTED;
     }
 
     private int count(PooledKey key) {
@@ -229,27 +220,33 @@ public class KeyHealth {
                 KeyNotices.failures(notices, key.id(), 0);
                 return;
             }
-            boolean blacklist = blacklists(key, n, threshold);
-            store.saveFailures(key.id(), n, blacklist);
-            if (blacklist) {
-                sharedCounts.reset(key.id()); // a restored key starts again from zero
-                KeyNotices.changed(notices, key.groupId()); // the other nodes take it out of rotation
-                blacklisted(key);
-            } else {
-                KeyNotices.failures(notices, key.id(), n);
-            }
+            storeCount(key, n, threshold, true);
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(KeyHealth.class.getName()).warning(
-                    "key state not stored: " + e.getClass().getSimpleName());
+            LOG.warning("key state not stored: " + e.getClass().getSimpleName());
         }
     }
 
-    /** Another node's count of a key (cluster notice): mirrored here, so a success here resets it. */
-    public void mirrored(long keyId, int count) {
-        known(keyId, count);
+    /**
+     * Stores a counted failure's new count {@code n}, blacklisting at the threshold; true when
+     * blacklisted. With {@code cluster}, the shared count starts again from zero for a restore
+     * after a blacklisting, and a count below the threshold is announced to the other nodes.
+     */
+    private boolean storeCount(PooledKey key, int n, int threshold, boolean cluster) {
+        boolean blacklist = blacklists(key, n, threshold);
+        store.saveFailures(key.id(), n, blacklist);
+        if (blacklist) {
+            if (cluster) {
+                sharedCounts.reset(key.id());
+            }
+            KeyNotices.changed(notices, key.groupId()); // the other nodes take it out of rotation
+            blacklisted(key);
+        } else if (cluster) {
+            KeyNotices.failures(notices, key.id(), n);
+        }
+        return blacklist;
     }
 
-    /** Sets the known count, e.g. when keys are loaded or restored. */
+    /** Sets the known count, e.g. when keys are loaded or restored, or another node's count arrives. */
     public void known(long keyId, int failureCount) {
         if (failureCount == 0) {
             failures.remove(keyId);
