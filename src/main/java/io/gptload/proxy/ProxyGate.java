@@ -96,9 +96,12 @@ public class ProxyGate {
                 return;
             }
             String query = presented.remainingQuery();
+            // a snapshot: the relay runs on another thread, where the JAX-RS runtime's request
+            // objects may no longer answer (RESTEasy's injected HttpHeaders are thread-bound)
+            Map<String, List<String>> all = copy(headers.getRequestHeaders());
             InboundRequest in = new InboundRequest(
-                    new ClientRequest(method, suffix, query, first(headers), bytes),
-                    copy(headers.getRequestHeaders()),
+                    new ClientRequest(method, suffix, query, headerString(all), bytes),
+                    all,
                     engine.clientIp().resolve(req.getRemoteAddr(), header),
                     rawPath + (query.isEmpty() ? "" : "?" + query),
                     headers.getHeaderString("User-Agent"));
@@ -130,8 +133,15 @@ public class ProxyGate {
         return slash < 0 ? "/" : rawPath.substring(slash);
     }
 
-    private static Function<String, String> first(HttpHeaders headers) {
-        return headers::getHeaderString;
+    /** {@link HttpHeaders#getHeaderString} over a snapshot: the values joined by commas, null when absent. */
+    static Function<String, String> headerString(Map<String, List<String>> headers) {
+        return name -> {
+            List<String> values = headers.get(name);
+            if (values == null) {
+                return null;
+            }
+            return values.size() == 1 ? values.get(0) : String.join(",", values);
+        };
     }
 
     private static Map<String, List<String>> copy(Map<String, List<String>> in) {

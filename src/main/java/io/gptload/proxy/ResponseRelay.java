@@ -89,6 +89,11 @@ final class ResponseRelay implements StreamingOutput {
             hooks.metrics().streamOpened();
         }
         try {
+            if (stream) {
+                // status and headers go out now: a client sees the stream open at once, and
+                // RESTEasy (OpenLiberty) holds the first chunk back unless the headers were flushed first
+                out.flush();
+            }
             relay(out);
         } finally {
             if (stream) {

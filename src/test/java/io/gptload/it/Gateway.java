@@ -84,6 +84,30 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
         }
     }
 
+    /**
+     * Starts another server that serves the gateway's WAR (e.g. OpenLiberty's {@code server run}),
+     * configured like the uber-jar through {@code AUTH_KEY}, {@code HOST} and {@code PORT} plus
+     * {@code extraEnv}, and waits until {@code /health} answers 200. Its output goes to
+     * {@code target/it-logs/<name>.log}; closing it stops the command and everything it started.
+     */
+    static Gateway startCommand(String name, List<String> command, Map<String, String> extraEnv) throws Exception {
+        Path logs = logsDir();
+        Files.createDirectories(logs);
+        Path workDir = Files.createTempDirectory(logs, "work-" + name + "-");
+        Path log = logs.resolve(name + ".log");
+        int port = freePort();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("AUTH_KEY", AUTH_KEY);
+        env.put("HOST", "127.0.0.1");
+        env.put("PORT", Integer.toString(port));
+        env.putAll(extraEnv);
+        Gateway gw = new Gateway(name, pb.start(), port, workDir, log);
+        gw.awaitHealthy(Duration.ofSeconds(300));
+        return gw;
+    }
+
     /** The gateway exited with the launcher's code 4: its HTTP listener could not serve on the port. */
     static final class PortTakenException extends IllegalStateException {
         private static final long serialVersionUID = 1L;
@@ -186,13 +210,20 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
 
     @Override
     public void close() {
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
+        children.forEach(ProcessHandle::destroy);
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            for (ProcessHandle child : children) {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            children.forEach(ProcessHandle::destroyForcibly);
         }
     }
 

@@ -108,6 +108,19 @@ final class ScratchDatabase implements AutoCloseable {
         };
     }
 
+    /**
+     * The database as one JDBC URL with the credentials as parameters, the form a data source
+     * defined by the application server takes (OpenLiberty's {@code DB_URL}).
+     */
+    String jdbcUrlWithCredentials() {
+        return switch (backend) {
+            case H2 -> "jdbc:h2:file:" + workDir.resolve("data/gpt-load") + ";TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
+            case POSTGRESQL -> "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres&stringtype=unspecified";
+            case MARIADB -> "jdbc:mysql://127.0.0.1:3306/" + database
+                    + "?user=root&useUnicode=true&characterEncoding=UTF-8&allowPublicKeyRetrieval=true&sslMode=DISABLED";
+        };
+    }
+
     /** The PostgreSQL environment with the server reached through another port (a {@link TcpRelay}). */
     Map<String, String> postgresEnvVia(int port) {
         if (backend != Backend.POSTGRESQL) {
