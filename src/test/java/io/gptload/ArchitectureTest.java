@@ -138,4 +138,24 @@ class ArchitectureTest {
     static final ArchRule loggersAreStatic = fields().that().haveRawType(java.util.logging.Logger.class)
             .should().beStatic()
             .allowEmptyShould(true);
+
+    /**
+     * The launcher runs Payara Micro with {@code --nohazelcast}: a persistent timer would need the
+     * data grid and the application would not deploy. Every timer is non-persistent.
+     */
+    @ArchTest
+    static final ArchRule timersAreNotPersistent = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+            .that().areAnnotatedWith(jakarta.ejb.Schedule.class)
+            .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
+                    "declare persistent = false") {
+                @Override
+                public void check(com.tngtech.archunit.core.domain.JavaMethod method,
+                                  com.tngtech.archunit.lang.ConditionEvents events) {
+                    if (method.getAnnotationOfType(jakarta.ejb.Schedule.class).persistent()) {
+                        events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
+                                method.getFullName() + " is a persistent timer"));
+                    }
+                }
+            })
+            .because("the launcher passes --nohazelcast, which has no store for persistent timers");
 }
