@@ -12,7 +12,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -141,21 +143,43 @@ class ArchitectureTest {
 
     /**
      * The launcher runs Payara Micro with {@code --nohazelcast}: a persistent timer would need the
-     * data grid and the application would not deploy. Every timer is non-persistent.
+     * data grid and the application would not deploy. Every timer is non-persistent: declared
+     * with {@code persistent = false}, or made with a {@code TimerConfig(info, false)}.
      */
     @ArchTest
     static final ArchRule timersAreNotPersistent = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
             .that().areAnnotatedWith(jakarta.ejb.Schedule.class)
+            .or().areAnnotatedWith(jakarta.ejb.Schedules.class)
             .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
                     "declare persistent = false") {
                 @Override
                 public void check(com.tngtech.archunit.core.domain.JavaMethod method,
                                   com.tngtech.archunit.lang.ConditionEvents events) {
-                    if (method.getAnnotationOfType(jakarta.ejb.Schedule.class).persistent()) {
+                    List<jakarta.ejb.Schedule> schedules = new ArrayList<>();
+                    method.tryGetAnnotationOfType(jakarta.ejb.Schedule.class).ifPresent(schedules::add);
+                    method.tryGetAnnotationOfType(jakarta.ejb.Schedules.class)
+                            .ifPresent(all -> schedules.addAll(Arrays.asList(all.value())));
+                    if (schedules.stream().anyMatch(jakarta.ejb.Schedule::persistent)) {
                         events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
                                 method.getFullName() + " is a persistent timer"));
                     }
                 }
             })
             .because("the launcher passes --nohazelcast, which has no store for persistent timers");
+
+    /** The programmatic ways to a persistent timer: each defaults to, or can switch on, persistence. */
+    @ArchTest
+    static final ArchRule programmaticTimersAreNotPersistent = noClasses().that().resideInAPackage("io.gptload..")
+            .should().callConstructor(jakarta.ejb.TimerConfig.class)
+            .orShould().callMethod(jakarta.ejb.TimerConfig.class, "setPersistent", boolean.class)
+            .orShould().callMethod(jakarta.ejb.TimerService.class, "createTimer", long.class, java.io.Serializable.class)
+            .orShould().callMethod(jakarta.ejb.TimerService.class, "createTimer", long.class, long.class,
+                    java.io.Serializable.class)
+            .orShould().callMethod(jakarta.ejb.TimerService.class, "createTimer", java.util.Date.class,
+                    java.io.Serializable.class)
+            .orShould().callMethod(jakarta.ejb.TimerService.class, "createTimer", java.util.Date.class, long.class,
+                    java.io.Serializable.class)
+            .orShould().callMethod(jakarta.ejb.TimerService.class, "createCalendarTimer",
+                    jakarta.ejb.ScheduleExpression.class)
+            .because("these make persistent timers, which --nohazelcast cannot store; use new TimerConfig(info, false)");
 }

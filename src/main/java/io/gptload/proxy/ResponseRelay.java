@@ -89,11 +89,6 @@ final class ResponseRelay implements StreamingOutput {
             hooks.metrics().streamOpened();
         }
         try {
-            if (stream) {
-                // status and headers go out now: a client sees the stream open at once, and
-                // RESTEasy (OpenLiberty) holds the first chunk back unless the headers were flushed first
-                out.flush();
-            }
             relay(out);
         } finally {
             if (stream) {
@@ -110,6 +105,16 @@ final class ResponseRelay implements StreamingOutput {
         }, totalTime.toMillis(), TimeUnit.MILLISECONDS);
         byte[] buf = new byte[BUFFER];
         try (in) {
+            if (stream) {
+                // status and headers go out now: a client sees the stream open at once, and
+                // RESTEasy (OpenLiberty) holds the first chunk back unless the headers were flushed first
+                try {
+                    out.flush();
+                } catch (IOException clientGone) {
+                    end(new Result(true, "client closed the connection"));
+                    return;
+                }
+            }
             while (true) {
                 int n;
                 try {

@@ -99,6 +99,9 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
+        env.remove("DATABASE_DSN");
+        env.remove("ENCRYPTION_KEY");
+        env.remove("REDIS_DSN");
         env.put("AUTH_KEY", AUTH_KEY);
         env.put("HOST", "127.0.0.1");
         env.put("PORT", Integer.toString(port));
@@ -214,13 +217,15 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
         process.destroy();
         children.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            // 45 s: longer than the gateway's drain and OpenLiberty's 30 s quiesce
+            if (!process.waitFor(45, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             for (ProcessHandle child : children) {
-                child.onExit().get(30, TimeUnit.SECONDS);
+                child.onExit().get(45, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
+            children.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             children.forEach(ProcessHandle::destroyForcibly);
