@@ -94,21 +94,42 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
         Path logs = logsDir();
         Files.createDirectories(logs);
         Path workDir = Files.createTempDirectory(logs, "work-" + name + "-");
-        Path log = logs.resolve(name + ".log");
-        int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.remove("DATABASE_DSN");
-        env.remove("ENCRYPTION_KEY");
-        env.remove("REDIS_DSN");
-        env.put("AUTH_KEY", AUTH_KEY);
-        env.put("HOST", "127.0.0.1");
-        env.put("PORT", Integer.toString(port));
-        env.putAll(extraEnv);
-        Gateway gw = new Gateway(name, pb.start(), port, workDir, log);
-        gw.awaitHealthy(Duration.ofSeconds(300));
-        return gw;
+        for (int attempt = 1; ; attempt++) {
+            Path log = logs.resolve(attempt == 1 ? name + ".log" : name + "-retry" + attempt + ".log");
+            int port = freePort();
+            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = pb.environment();
+            env.remove("DATABASE_DSN");
+            env.remove("ENCRYPTION_KEY");
+            env.remove("REDIS_DSN");
+            env.put("AUTH_KEY", AUTH_KEY);
+            env.put("HOST", "127.0.0.1");
+            env.put("PORT", Integer.toString(port));
+            env.putAll(extraEnv);
+            Gateway gw = new Gateway(name, pb.start(), port, workDir, log);
+            try {
+                gw.awaitHealthy(Duration.ofSeconds(300));
+                return gw;
+            } catch (PortTakenException e) {
+                gw.close();
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * OpenLiberty does not exit when its HTTP port is taken: it logs CWWKO0221E and keeps running
+     * without a listener. Read as "port taken", so the start is retried on another port.
+     */
+    private boolean logSaysPortTaken() {
+        try {
+            return Files.exists(log) && Files.readString(log).contains("CWWKO0221E");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The gateway exited with the launcher's code 4: its HTTP listener could not serve on the port. */
@@ -126,6 +147,9 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
                 .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            if (logSaysPortTaken()) {
+                throw new PortTakenException("server " + name + " could not listen on port " + port + "; see " + log);
+            }
             if (!process.isAlive()) {
                 if (process.exitValue() == 4) {
                     throw new PortTakenException("gateway " + name + " could not serve on port " + port + "; see " + log);
