@@ -46,19 +46,25 @@ final class CoalescedWrites<V> {
         }
     }
 
+    /**
+     * Writes until nothing is pending. A value that arrives while the flag is being cleared is
+     * taken by this same drainer (re-checked after clearing), not handed to the executor again,
+     * which may be shutting down by then and would drop it.
+     */
     private void drain() {
-        try {
-            while (!pending.isEmpty()) {
-                for (Long key : pending.keySet()) {
-                    V value = pending.remove(key);
-                    if (value != null) {
-                        write.accept(key, value);
+        do {
+            try {
+                while (!pending.isEmpty()) {
+                    for (Long key : pending.keySet()) {
+                        V value = pending.remove(key);
+                        if (value != null) {
+                            write.accept(key, value);
+                        }
                     }
                 }
+            } finally {
+                draining.set(false);
             }
-        } finally {
-            draining.set(false);
-            schedule();
-        }
+        } while (!pending.isEmpty() && draining.compareAndSet(false, true));
     }
 }
