@@ -53,35 +53,9 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
      */
     public static Gateway start(String name, Map<String, String> extraEnv, Path workDir) throws Exception {
         Path jar = Path.of(System.getProperty("gateway.jar", "target/gpt-load.jar")).toAbsolutePath();
-        Path logs = logsDir();
-        Files.createDirectories(logs);
-        for (int attempt = 1; ; attempt++) {
-            Path log = logs.resolve(attempt == 1 ? name + ".log" : name + "-retry" + attempt + ".log");
-            int port = freePort();
-            String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString())
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> env = pb.environment();
-            env.remove("DATABASE_DSN");
-            env.remove("ENCRYPTION_KEY");
-            env.remove("REDIS_DSN");
-            env.put("AUTH_KEY", AUTH_KEY);
-            env.put("HOST", "127.0.0.1");
-            env.put("PORT", Integer.toString(port));
-            env.putAll(extraEnv);
-            Gateway gw = new Gateway(name, pb.start(), port, workDir, log);
-            try {
-                gw.awaitHealthy(Duration.ofSeconds(180));
-                return gw;
-            } catch (PortTakenException e) {
-                // the free port we picked was taken before the gateway bound it: pick another
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return launch(name, List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString()), extraEnv,
+                workDir, Duration.ofSeconds(180));
     }
 
     /**
@@ -93,7 +67,18 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
     static Gateway startCommand(String name, List<String> command, Map<String, String> extraEnv) throws Exception {
         Path logs = logsDir();
         Files.createDirectories(logs);
-        Path workDir = Files.createTempDirectory(logs, "work-" + name + "-");
+        return launch(name, command, extraEnv, Files.createTempDirectory(logs, "work-" + name + "-"),
+                Duration.ofSeconds(300));
+    }
+
+    /**
+     * Runs {@code command} in {@code workDir} on a free port with the test environment and waits
+     * for {@code /health}; when the port was taken meanwhile, tries again on another (3 attempts).
+     */
+    private static Gateway launch(String name, List<String> command, Map<String, String> extraEnv, Path workDir,
+                                  Duration timeout) throws Exception {
+        Path logs = logsDir();
+        Files.createDirectories(logs);
         for (int attempt = 1; ; attempt++) {
             Path log = logs.resolve(attempt == 1 ? name + ".log" : name + "-retry" + attempt + ".log");
             int port = freePort();
@@ -109,9 +94,10 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
             env.putAll(extraEnv);
             Gateway gw = new Gateway(name, pb.start(), port, workDir, log);
             try {
-                gw.awaitHealthy(Duration.ofSeconds(300));
+                gw.awaitHealthy(timeout);
                 return gw;
             } catch (PortTakenException e) {
+                // the free port we picked was taken before the server bound it: pick another
                 gw.close();
                 if (attempt == 3) {
                     throw e;
