@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -115,6 +117,28 @@ final class Browser implements AutoCloseable {
         Path file = dir.resolve(name + ".png");
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         return file;
+    }
+
+    /**
+     * For a browser IT's {@code @RegisterExtension}: when a test fails, saves what the browser showed
+     * then as {@code target/screenshots/FAILED-<test>.png} and {@code .html}, and rethrows.
+     */
+    static TestExecutionExceptionHandler capturingFailures(Supplier<Browser> browser) {
+        return (context, failure) -> {
+            Browser b = browser.get();
+            if (b != null) {
+                String name = "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getRequiredTestMethod().getName();
+                try {
+                    Path png = b.screenshot(name);
+                    Files.writeString(png.resolveSibling(name + ".html"), b.driver.getPageSource());
+                    System.out.println("The browser's page at the failure: " + png.toAbsolutePath());
+                } catch (IOException | RuntimeException e) {
+                    failure.addSuppressed(e);
+                }
+            }
+            throw failure;
+        };
     }
 
     @Override

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -36,6 +38,9 @@ class ConsoleGroupsIT {
 
     private static final String EDITOR = "groupEditorForm:groupEditor";
     private static Browser browser;
+
+    @RegisterExtension
+    static final TestExecutionExceptionHandler FAILURES = Browser.capturingFailures(() -> browser);
     private static WebDriver driver;
 
     @BeforeAll

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -32,6 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleIT {
 
     private static Browser browser;
+
+    @RegisterExtension
+    static final TestExecutionExceptionHandler FAILURES = Browser.capturingFailures(() -> browser);
     private static WebDriver driver;
 
     @BeforeAll

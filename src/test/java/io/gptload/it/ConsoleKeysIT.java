@@ -15,10 +15,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,6 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleKeysIT {
 
     private static Browser browser;
+
+    @RegisterExtension
+    static final TestExecutionExceptionHandler FAILURES = Browser.capturingFailures(() -> browser);
     private static WebDriver driver;
 
     @BeforeAll
@@ -91,13 +98,33 @@ class ConsoleKeysIT {
     }
 
     private static void filter(String status, String key) {
-        driver.findElement(By.id("keysForm:keySearch")).clear();
+        WebElement search = driver.findElement(By.id("keysForm:keySearch"));
+        search.clear();
         if (!key.isEmpty()) {
-            driver.findElement(By.id("keysForm:keySearch")).sendKeys(key);
+            // the search box refreshes the table by itself 400 ms after the last keystroke; wait for that
+            // refresh, or it can land later and replace rows (and a revealed key) the test already holds
+            WebElement table = driver.findElement(By.id("keysForm:keyTable"));
+            search.sendKeys(key);
+            waiting().until(d -> replaced(table));
+            ajaxIdle();
         }
         selectMenu("keysForm:statusFilter", status);
         driver.findElement(By.id("keysForm:applyFilters")).click();
         ajaxIdle();
+    }
+
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Picks an option of a PrimeFaces selectOneMenu through its hidden native select, as its widget does. */

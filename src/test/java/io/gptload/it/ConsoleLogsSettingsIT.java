@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,6 +39,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleLogsSettingsIT {
 
     private static Browser browser;
+
+    @RegisterExtension
+    static final TestExecutionExceptionHandler FAILURES = Browser.capturingFailures(() -> browser);
     private static WebDriver driver;
 
     @BeforeAll
