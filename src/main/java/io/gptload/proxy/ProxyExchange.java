@@ -159,7 +159,7 @@ final class ProxyExchange {
         HttpResponse<InputStream> response;
         long sent = System.nanoTime();
         try {
-            response = RedirectFollower.over(engine.clients().client(engine.profile(s))).send(request);
+            response = new RedirectFollower(engine.clients().sender(engine.profile(s))).send(request);
             long wait = System.nanoTime() - sent;
             engine.metrics().group(group.name()).upstream(wait);
         } catch (HttpTimeoutException e) {

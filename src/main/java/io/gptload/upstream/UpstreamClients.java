@@ -10,6 +10,8 @@ import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,18 +23,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 
 /**
- * Pooled {@link HttpClient}s, one per {@link ClientProfile}, shared by every group with the same
- * profile. Owns the proxy's one virtual-thread executor (relay and upstream I/O) and one
- * scheduler thread for total-time deadlines; both live and die with the application. Clients
- * never follow redirects themselves ({@link RedirectFollower} does, safely); without a
+ * The proxy's upstream clients: for direct connections one lean {@link Http1Client} per connect
+ * timeout, otherwise pooled {@link HttpClient}s, one per {@link ClientProfile}, shared by every
+ * group with the same profile. Owns the proxy's one virtual-thread executor (relay and upstream
+ * I/O) and one scheduler thread for total-time deadlines; both live and die with the application.
+ * Clients never follow redirects themselves ({@link RedirectFollower} does, safely); without a
  * {@code proxy_url} they use the environment's proxy ({@link EnvironmentProxySelector}).
  */
 @ApplicationScoped
 public class UpstreamClients {
 
+    private static final List<String> JVM_PROXY_PROPERTIES = List.of("http.proxyHost", "https.proxyHost",
+            "socksProxyHost");
     private static final Logger LOG = Logger.getLogger(UpstreamClients.class.getName());
 
     private final Map<ClientProfile, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<Duration, Http1Client> direct = new ConcurrentHashMap<>();
     private final ExecutorService relay = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("gw-relay-", 0).factory());
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
@@ -53,6 +59,25 @@ public class UpstreamClients {
 
     public HttpClient client(ClientProfile profile) {
         return clients.computeIfAbsent(profile, this::build);
+    }
+
+    /**
+     * What sends a proxied request of this profile: the lean {@link Http1Client} when the
+     * connection is direct (no {@code proxy_url}, no proxy in the environment or the JVM's
+     * properties), otherwise the profile's JDK client. Neither follows redirects.
+     */
+    public RedirectFollower.Sender sender(ClientProfile profile) {
+        if (isDirect(profile)) {
+            Http1Client c = direct.computeIfAbsent(profile.connectTimeout(), t -> new Http1Client(t, deadlines));
+            return c::send;
+        }
+        HttpClient c = client(profile);
+        return r -> c.send(r, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private boolean isDirect(ClientProfile p) {
+        return ProxyEndpoint.parse(p.proxyUrl()).isEmpty() && !environment.active()
+                && JVM_PROXY_PROPERTIES.stream().allMatch(k -> System.getProperty(k, "").isBlank());
     }
 
     /** Executor for the relay of one proxied request (virtual threads). */
@@ -114,11 +139,13 @@ public class UpstreamClients {
     public void abortAll() {
         clients.values().forEach(HttpClient::shutdownNow);
         clients.clear();
+        direct.values().forEach(Http1Client::abortAll);
     }
 
     @PreDestroy
     void close() {
         clients.values().forEach(HttpClient::shutdownNow);
+        direct.values().forEach(Http1Client::abortAll);
         deadlines.shutdownNow();
         relay.shutdownNow();
     }
