@@ -98,7 +98,8 @@ public class ProxyEngine {
     }
 
     ClientProfile profile(EffectiveSettings s) {
-        return new ClientProfile(Duration.ofSeconds(s.connectTimeout()), s.proxyUrl());
+        return new ClientProfile(Duration.ofSeconds(s.connectTimeout()), s.proxyUrl(),
+                Duration.ofSeconds(s.idleConnTimeout()), s.maxIdleConnsPerHost());
     }
 
     /** Aggregate groups: a member with active keys, by smooth weighted round-robin (spec §2.5). */

@@ -27,10 +27,10 @@ import javax.net.ssl.SSLSocketFactory;
  * virtual thread and a keep-alive pool per origin. It answers in {@link HttpResponse} shape, so
  * the rest of the proxy does not care which client sent a request.
  *
- * <p>Why not {@code java.net.http.HttpClient}: on one core it spends about 80 µs of CPU per
- * exchange on its selector thread and completion hand-offs; this client about 12–15 µs
- * (bench/results/2026-12-06-http1-client.md). The JDK client stays for proxied profiles and for
- * key validation.
+ * <p>Why not {@code java.net.http.HttpClient}: on one core it spends 76–99 µs of CPU per
+ * exchange, much of it on its selector thread and completion hand-offs; this client 34–36 µs, and
+ * a proxied request 11–14 % less in all (bench/results/2026-12-06-http1-client.md). The JDK
+ * client stays for proxied profiles and for key validation.
  *
  * <p>Timeouts: {@link HttpRequest#timeout()} bounds sending the request and the wait for the
  * response head ({@link HttpTimeoutException}, as the JDK client); the body is bounded by its reader, which
@@ -40,9 +40,6 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class Http1Client {
 
-    /** Idle connections older than this are not reused (many servers close after 60 s or less). */
-    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
-    static final int MAX_IDLE_PER_ORIGIN = 64;
     private static final Duration NO_TIMEOUT = Duration.ofDays(1);
     private static final Set<String> NO_LENGTH_METHODS = Set.of("GET", "HEAD", "DELETE", "OPTIONS", "TRACE");
 
@@ -50,6 +47,8 @@ public final class Http1Client {
     static final int WATCHED_BODY = 64 * 1024;
 
     private final int connectTimeoutMillis;
+    private final long idleNanos;
+    private final int maxIdle;
     private final SSLSocketFactory tls;
     private final ScheduledExecutorService deadlines;
     private final Map<Http1Origin, Idle> idle = new ConcurrentHashMap<>();
@@ -60,13 +59,18 @@ public final class Http1Client {
         final AtomicInteger size = new AtomicInteger();
     }
 
-    /** {@code deadlines} cuts the write of a large body that the upstream does not read in time. */
-    public Http1Client(Duration connectTimeout, ScheduledExecutorService deadlines) {
-        this(connectTimeout, deadlines, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    /**
+     * A client with the profile's connect timeout and idle pool (its proxy is not for this client);
+     * {@code deadlines} cuts the write of a large body that the upstream does not read in time.
+     */
+    public Http1Client(ClientProfile profile, ScheduledExecutorService deadlines) {
+        this(profile, deadlines, (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 
-    Http1Client(Duration connectTimeout, ScheduledExecutorService deadlines, SSLSocketFactory tls) {
-        this.connectTimeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+    Http1Client(ClientProfile profile, ScheduledExecutorService deadlines, SSLSocketFactory tls) {
+        this.connectTimeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, profile.connectTimeout().toMillis()));
+        this.idleNanos = profile.idleTimeout().toNanos();
+        this.maxIdle = profile.maxIdlePerHost();
         this.deadlines = deadlines;
         this.tls = tls;
     }
@@ -213,7 +217,7 @@ public final class Http1Client {
     private Http1Connection acquire(Http1Origin origin) throws IOException {
         Idle pool = idle.get(origin);
         if (pool != null) {
-            long oldest = System.nanoTime() - IDLE_TIMEOUT.toNanos();
+            long oldest = System.nanoTime() - idleNanos;
             Http1Connection c;
             while ((c = pool.connections.pollFirst()) != null) {
                 pool.size.decrementAndGet();
@@ -235,13 +239,19 @@ public final class Http1Client {
             return;
         }
         Idle pool = idle.computeIfAbsent(conn.origin, o -> new Idle());
-        if (pool.size.incrementAndGet() > MAX_IDLE_PER_ORIGIN) {
+        if (pool.size.incrementAndGet() > maxIdle) {
             pool.size.decrementAndGet();
             conn.close();
             return;
         }
         conn.idle();
         pool.connections.offerFirst(conn);
+        Http1Connection oldest = pool.connections.peekLast();
+        if (oldest != null && oldest != conn && System.nanoTime() - oldest.idleSince() > idleNanos
+                && pool.connections.removeLastOccurrence(oldest)) {
+            pool.size.decrementAndGet();
+            oldest.close(); // the pool is last in, first out: the oldest idle connection is at the end
+        }
     }
 
     /** Closes every connection, busy or idle; their readers fail at once. The client stays usable. */

@@ -38,7 +38,7 @@ final class Http1Connection {
     private final byte[] buf = new byte[BUFFER];
     private int pos;
     private int lim;
-    private long idleSince;
+    private volatile long idleSince;
     private boolean used;
 
     private Http1Connection(Http1Origin origin, Socket socket) throws IOException {

@@ -38,7 +38,7 @@ public class UpstreamClients {
     private static final Logger LOG = Logger.getLogger(UpstreamClients.class.getName());
 
     private final Map<ClientProfile, HttpClient> clients = new ConcurrentHashMap<>();
-    private final Map<Duration, Http1Client> direct = new ConcurrentHashMap<>();
+    private final Map<ClientProfile, Http1Client> direct = new ConcurrentHashMap<>();
     private final ExecutorService relay = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("gw-relay-", 0).factory());
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
@@ -58,7 +58,7 @@ public class UpstreamClients {
     }
 
     public HttpClient client(ClientProfile profile) {
-        return clients.computeIfAbsent(profile, this::build);
+        return clients.computeIfAbsent(profile.connection(), this::build);
     }
 
     /**
@@ -68,7 +68,7 @@ public class UpstreamClients {
      */
     public RedirectFollower.Sender sender(ClientProfile profile) {
         if (isDirect(profile)) {
-            Http1Client c = direct.computeIfAbsent(profile.connectTimeout(), t -> new Http1Client(t, deadlines));
+            Http1Client c = direct.computeIfAbsent(profile, p -> new Http1Client(p, deadlines));
             return c::send;
         }
         HttpClient c = client(profile);

@@ -51,7 +51,7 @@ class Http1ClientTest {
     private volatile Script script;
     private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-    private final Http1Client client = new Http1Client(Duration.ofSeconds(2), DEADLINES);
+    private final Http1Client client = new Http1Client(new ClientProfile(Duration.ofSeconds(2), ""), DEADLINES);
 
     Http1ClientTest() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -177,6 +177,38 @@ class Http1ClientTest {
         }
         assertEquals(1, connections.get());
         assertArrayEquals(new int[] {0, 1}, client.connections());
+    }
+
+    @Test
+    void thePoolKeepsAtMostMaxIdlePerHostAndNoneOlderThanTheIdleTimeout() throws Exception {
+        Http1Client small = new Http1Client(new ClientProfile(Duration.ofSeconds(2), "", Duration.ofMillis(300), 2),
+                DEADLINES);
+        CountDownLatch allIn = new CountDownLatch(4);
+        script = (n, r, out) -> {
+            allIn.countDown();
+            allIn.await(5, TimeUnit.SECONDS); // four connections busy at once
+            return json(out, "{}");
+        };
+        List<Thread> senders = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            senders.add(Thread.ofVirtual().start(() -> {
+                try {
+                    text(small.send(post("/x", "{}")));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread t : senders) {
+            t.join(5_000);
+        }
+        assertEquals(4, connections.get());
+        assertArrayEquals(new int[] {0, 2}, small.connections(), "two kept idle, two closed");
+        script = (n, r, out) -> json(out, "{}");
+        Thread.sleep(400);
+        assertEquals("{}", text(small.send(post("/x", "{}"))));
+        assertEquals(5, connections.get(), "idle connections past idle_conn_timeout are not reused");
+        small.abortAll();
     }
 
     @Test
@@ -441,7 +473,7 @@ class Http1ClientTest {
         try (ServerSocket tlsServer = tls(ks, true).getServerSocketFactory().createServerSocket(0, 50,
                 InetAddress.getLoopbackAddress())) {
             serveTls(tlsServer);
-            Http1Client tlsClient = new Http1Client(Duration.ofSeconds(2), DEADLINES, tls(ks, false).getSocketFactory());
+            Http1Client tlsClient = new Http1Client(new ClientProfile(Duration.ofSeconds(2), ""), DEADLINES, tls(ks, false).getSocketFactory());
             for (String host : List.of("127.0.0.1", "localhost")) {
                 HttpRequest r = HttpRequest.newBuilder(URI.create("https://" + host + ":" + tlsServer.getLocalPort() + "/x"))
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
@@ -458,7 +490,7 @@ class Http1ClientTest {
         try (ServerSocket tlsServer = tls(ks, true).getServerSocketFactory().createServerSocket(0, 50,
                 InetAddress.getLoopbackAddress())) {
             serveTls(tlsServer);
-            Http1Client tlsClient = new Http1Client(Duration.ofSeconds(2), DEADLINES, tls(ks, false).getSocketFactory());
+            Http1Client tlsClient = new Http1Client(new ClientProfile(Duration.ofSeconds(2), ""), DEADLINES, tls(ks, false).getSocketFactory());
             HttpRequest r = HttpRequest.newBuilder(URI.create("https://localhost:" + tlsServer.getLocalPort() + "/x"))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
             assertThrows(javax.net.ssl.SSLHandshakeException.class, () -> tlsClient.send(r));
