@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -32,19 +32,26 @@ import javax.net.ssl.SSLSocketFactory;
  * a proxied request 11–14 % less in all (bench/results/2026-12-06-http1-client.md). The JDK
  * client stays for proxied profiles and for key validation.
  *
- * <p>Timeouts: {@link HttpRequest#timeout()} bounds sending the request and the wait for the
- * response head ({@link HttpTimeoutException}, as the JDK client); the body is bounded by its reader, which
- * closes it (from any thread) to cancel. A request that fails on a reused connection before any
- * byte of an answer arrived is sent once more on a fresh connection: the upstream closed an idle
- * connection as the request went out.
+ * <p>Timeouts: {@link HttpRequest#timeout()} bounds everything up to the response head (connect,
+ * TLS handshake, sending the request, waiting) by closing the connection when it passes
+ * ({@link HttpTimeoutException}, as the JDK client); the connect alone is also bounded by the
+ * profile's connect timeout. The body is bounded by its reader, which closes it (from any thread)
+ * to cancel.
+ *
+ * <p>Stale connections: an idle connection is checked before reuse when it sat idle for a second
+ * or more (the upstream may have closed it), and kept no longer than {@code idle_conn_timeout} or
+ * what the upstream announced ({@code Keep-Alive: timeout=}). A request that fails on a reused
+ * connection before any byte of an answer arrived is sent once more on a new connection only when
+ * resending cannot run it twice: GET, HEAD, OPTIONS, PUT, DELETE, or a request with an
+ * {@code Idempotency-Key} (as the JDK client and Go's do).
  */
 public final class Http1Client {
 
     private static final Duration NO_TIMEOUT = Duration.ofDays(1);
+    private static final long CHECK_AFTER_IDLE_NANOS = 1_000_000_000L;
     private static final Set<String> NO_LENGTH_METHODS = Set.of("GET", "HEAD", "DELETE", "OPTIONS", "TRACE");
-
-    /** Bodies this large may not fit the socket buffers: their write is watched by the deadline too. */
-    static final int WATCHED_BODY = 64 * 1024;
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+    private static final String USER_AGENT = "Java-http-client/" + System.getProperty("java.version");
 
     private final int connectTimeoutMillis;
     private final long idleNanos;
@@ -57,11 +64,27 @@ public final class Http1Client {
     private static final class Idle {
         final ConcurrentLinkedDeque<Http1Connection> connections = new ConcurrentLinkedDeque<>();
         final AtomicInteger size = new AtomicInteger();
+
+        Http1Connection poll() {
+            Http1Connection c = connections.pollFirst();
+            if (c != null) {
+                size.decrementAndGet();
+            }
+            return c;
+        }
+
+        boolean remove(Http1Connection c) {
+            if (connections.removeFirstOccurrence(c)) {
+                size.decrementAndGet();
+                return true;
+            }
+            return false;
+        }
     }
 
     /**
      * A client with the profile's connect timeout and idle pool (its proxy is not for this client);
-     * {@code deadlines} cuts the write of a large body that the upstream does not read in time.
+     * {@code deadlines} runs each request's deadline.
      */
     public Http1Client(ClientProfile profile, ScheduledExecutorService deadlines) {
         this(profile, deadlines, (SSLSocketFactory) SSLSocketFactory.getDefault());
@@ -77,44 +100,58 @@ public final class Http1Client {
 
     /** Sends {@code request} and returns once the response head arrived; the body streams. */
     public HttpResponse<InputStream> send(HttpRequest request) throws IOException, InterruptedException {
-        URI uri = request.uri();
-        Http1Origin origin = Http1Origin.of(uri);
+        Http1Origin origin;
+        try {
+            origin = Http1Origin.of(request.uri());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unusable upstream URL");
+        }
         byte[] body = bodyOf(request);
         byte[] head = head(request, origin, body.length);
         long deadline = System.nanoTime() + request.timeout().orElse(NO_TIMEOUT).toNanos();
         boolean headRequest = "HEAD".equals(request.method());
+        boolean resendable = IDEMPOTENT.contains(request.method())
+                || request.headers().firstValue("Idempotency-Key").isPresent();
         for (int attempt = 0; ; attempt++) {
-            Http1Connection conn = acquire(origin);
-            boolean reused = conn.reused();
-            boolean[] answering = {false};
-            AtomicBoolean cut = new AtomicBoolean();
-            ScheduledFuture<?> watch = body.length < WATCHED_BODY ? null : deadlines.schedule(() -> {
-                cut.set(true);
-                conn.close();
-            }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            Watch watch = new Watch();
+            ScheduledFuture<?> timer;
             try {
+                timer = deadlines.schedule(watch, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                throw new IOException("upstream client is shut down");
+            }
+            Http1Connection conn = null;
+            boolean reused = false;
+            boolean[] answering = {false};
+            try {
+                conn = attempt == 0 ? acquire(origin, watch) : open(origin, watch);
+                reused = conn.reused();
                 conn.write(head, body);
-                Http1Connection.Head h = conn.readHead(deadline, answering);
-                if (watch != null && !watch.cancel(false)) {
+                Http1Connection.Head h = conn.readHead(answering);
+                if (!timer.cancel(false)) {
                     throw new HttpTimeoutException("request timed out");
                 }
                 return new Http1Response(request, h.status(), h.headers(), body(conn, h, headRequest));
             } catch (IOException | RuntimeException e) {
-                conn.close();
-                busy.remove(conn);
-                if (watch != null) {
-                    watch.cancel(false);
+                timer.cancel(false);
+                if (conn != null) {
+                    conn.close();
+                    busy.remove(conn);
                 }
                 if (Thread.interrupted()) {
                     throw new InterruptedException("upstream request cancelled");
                 }
-                if (cut.get()) {
+                if (watch.fired()) {
                     throw new HttpTimeoutException("request timed out");
                 }
-                if (reused && !answering[0] && attempt == 0 && !(e instanceof HttpTimeoutException)) {
-                    continue;
+                if (reused && !answering[0] && !(e instanceof HttpTimeoutException)) {
+                    dropIdleOlderThan(conn); // the upstream closed this one: those idle longer are as suspect
+                    if (attempt == 0 && resendable) {
+                        continue;
+                    }
                 }
-                throw e;
+                throw e instanceof IOException io ? io
+                        : new IOException("upstream exchange failed: " + e.getClass().getSimpleName(), e);
             }
         }
     }
@@ -122,6 +159,9 @@ public final class Http1Client {
     private InputStream body(Http1Connection conn, Http1Connection.Head h, boolean headRequest) throws IOException {
         int status = h.status();
         boolean reusable = !h.closes();
+        if (reusable) {
+            keepAliveHint(conn, h);
+        }
         if (headRequest || status == 204 || status == 304) {
             return new Http1Body(conn, Http1Body.Framing.EMPTY, 0, reusable, this::release);
         }
@@ -154,6 +194,22 @@ public final class Http1Client {
         return new Http1Body(conn, Http1Body.Framing.LENGTH, length, reusable, this::release);
     }
 
+    /** {@code Keep-Alive: timeout=N}: the upstream closes idle connections after N seconds. */
+    private static void keepAliveHint(Http1Connection conn, Http1Connection.Head h) {
+        for (String v : h.headers().allValues("Keep-Alive")) {
+            for (String part : v.split(",")) {
+                String p = part.strip().toLowerCase(Locale.ROOT);
+                if (p.startsWith("timeout=")) {
+                    try {
+                        conn.keepAliveSeconds(Long.parseLong(p.substring(8).strip()));
+                    } catch (NumberFormatException ignored) {
+                        // an unreadable hint is no hint
+                    }
+                }
+            }
+        }
+    }
+
     private static byte[] head(HttpRequest request, Http1Origin origin, int bodyLength) {
         URI uri = request.uri();
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
@@ -167,6 +223,9 @@ public final class Http1Client {
                 sb.append(name).append(": ").append(v).append("\r\n");
             }
         });
+        if (request.headers().firstValue("User-Agent").isEmpty()) {
+            sb.append("User-Agent: ").append(USER_AGENT).append("\r\n"); // what the JDK client sent before
+        }
         if (bodyLength > 0 || !NO_LENGTH_METHODS.contains(request.method())) {
             sb.append("Content-Length: ").append(bodyLength).append("\r\n");
         }
@@ -214,21 +273,27 @@ public final class Http1Client {
         return out.toByteArray();
     }
 
-    private Http1Connection acquire(Http1Origin origin) throws IOException {
+    /** The most recently used idle connection still fit for use, or a new one. */
+    private Http1Connection acquire(Http1Origin origin, Watch watch) throws IOException {
         Idle pool = idle.get(origin);
         if (pool != null) {
-            long oldest = System.nanoTime() - idleNanos;
             Http1Connection c;
-            while ((c = pool.connections.pollFirst()) != null) {
-                pool.size.decrementAndGet();
-                if (c.idleSince() - oldest > 0) {
+            while ((c = pool.poll()) != null) {
+                long idleFor = System.nanoTime() - c.idleSince();
+                if (idleFor < Math.min(idleNanos, c.keepAliveNanos())
+                        && (idleFor < CHECK_AFTER_IDLE_NANOS || c.stillOpen())) {
+                    watch.target(c);
                     busy.add(c);
                     return c;
                 }
                 c.close();
             }
         }
-        Http1Connection c = Http1Connection.open(origin, connectTimeoutMillis, tls);
+        return open(origin, watch);
+    }
+
+    private Http1Connection open(Http1Origin origin, Watch watch) throws IOException {
+        Http1Connection c = Http1Connection.open(origin, connectTimeoutMillis, tls, watch);
         busy.add(c);
         return c;
     }
@@ -247,10 +312,36 @@ public final class Http1Client {
         conn.idle();
         pool.connections.offerFirst(conn);
         Http1Connection oldest = pool.connections.peekLast();
-        if (oldest != null && oldest != conn && System.nanoTime() - oldest.idleSince() > idleNanos
-                && pool.connections.removeLastOccurrence(oldest)) {
-            pool.size.decrementAndGet();
+        if (oldest != null && oldest != conn && expired(oldest) && pool.remove(oldest)) {
             oldest.close(); // the pool is last in, first out: the oldest idle connection is at the end
+        }
+    }
+
+    private boolean expired(Http1Connection c) {
+        return System.nanoTime() - c.idleSince() >= Math.min(idleNanos, c.keepAliveNanos());
+    }
+
+    /** Closes the origin's idle connections that have been idle at least as long as {@code stale} was. */
+    private void dropIdleOlderThan(Http1Connection stale) {
+        Idle pool = idle.get(stale.origin);
+        if (pool == null) {
+            return;
+        }
+        for (Http1Connection c : pool.connections) {
+            if (c.idleSince() - stale.idleSince() <= 0 && pool.remove(c)) {
+                c.close();
+            }
+        }
+    }
+
+    /** Closes idle connections past their time; the proxy calls it now and then. */
+    public void sweep() {
+        for (Idle pool : idle.values()) {
+            for (Http1Connection c : pool.connections) {
+                if (expired(c) && pool.remove(c)) {
+                    c.close();
+                }
+            }
         }
     }
 
@@ -262,8 +353,7 @@ public final class Http1Client {
         }
         for (Idle pool : idle.values()) {
             Http1Connection c;
-            while ((c = pool.connections.pollFirst()) != null) {
-                pool.size.decrementAndGet();
+            while ((c = pool.poll()) != null) {
                 c.close();
             }
         }

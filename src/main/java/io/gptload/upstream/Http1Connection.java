@@ -7,9 +7,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,51 +26,63 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * One HTTP/1.1 connection to an upstream origin, used by one request at a time on the caller's
  * (virtual) thread with blocking I/O. Reads through its own buffer, which the response body
- * ({@link Http1Body}) shares.
+ * ({@link Http1Body}) shares. {@link #close()} closes the TCP channel itself, from any thread: a
+ * blocked read or write (TLS included, whose close would wait for a stuck writer) fails at once.
  */
-final class Http1Connection {
+final class Http1Connection implements java.io.Closeable {
 
     static final int MAX_HEAD = 64 * 1024;
     private static final int BUFFER = 16 * 1024;
 
     final Http1Origin origin;
-    private final Socket socket;
+    private final SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
     private final byte[] buf = new byte[BUFFER];
     private int pos;
     private int lim;
     private volatile long idleSince;
+    /** How long the upstream said it keeps an idle connection ({@code Keep-Alive: timeout=}), less a second. */
+    private volatile long keepAliveNanos = Long.MAX_VALUE;
     private boolean used;
 
-    private Http1Connection(Http1Origin origin, Socket socket) throws IOException {
+    private Http1Connection(Http1Origin origin, SocketChannel channel, Socket socket) throws IOException {
         this.origin = origin;
-        this.socket = socket;
+        this.channel = channel;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
 
-    /** Opens a connection (TCP, then TLS for https) within {@code connectTimeoutMillis}. */
-    static Http1Connection open(Http1Origin origin, int connectTimeoutMillis, SSLSocketFactory tls)
+    /**
+     * Opens a connection (TCP, then TLS for https) within {@code connectTimeoutMillis}; the
+     * channel is handed to {@code watch} first, so the request's deadline can cut the connect too.
+     */
+    static Http1Connection open(Http1Origin origin, int connectTimeoutMillis, SSLSocketFactory tls, Watch watch)
             throws IOException {
-        Socket raw = new Socket();
+        SocketChannel channel = SocketChannel.open();
         try {
-            raw.setTcpNoDelay(true);
-            raw.setKeepAlive(true);
+            watch.target(channel);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+            Socket raw = channel.socket();
             try {
                 raw.connect(new InetSocketAddress(origin.host(), origin.port()), connectTimeoutMillis);
             } catch (SocketTimeoutException e) {
                 throw new HttpConnectTimeoutException("HTTP connect timed out");
             }
             if (!origin.tls()) {
-                return new Http1Connection(origin, raw);
+                return new Http1Connection(origin, channel, raw);
             }
             SSLSocket s = (SSLSocket) tls.createSocket(raw, origin.host(), origin.port(), true);
             SSLParameters p = s.getSSLParameters();
             p.setEndpointIdentificationAlgorithm("HTTPS");
             p.setApplicationProtocols(new String[] {"http/1.1"});
             if (!origin.ipLiteral()) {
-                p.setServerNames(List.of(new SNIHostName(origin.host())));
+                try {
+                    p.setServerNames(List.of(new SNIHostName(origin.host())));
+                } catch (IllegalArgumentException notAnSniName) {
+                    // e.g. a trailing dot or an underscore: no SNI, the certificate check still applies
+                }
             }
             s.setSSLParameters(p);
             s.setSoTimeout(connectTimeoutMillis);
@@ -78,10 +92,25 @@ final class Http1Connection {
                 throw new HttpConnectTimeoutException("TLS handshake timed out");
             }
             s.setSoTimeout(0);
-            return new Http1Connection(origin, s);
+            return new Http1Connection(origin, channel, s);
         } catch (IOException | RuntimeException e) {
-            raw.close();
+            channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * For a connection that sat idle: true when the upstream has not closed it (nothing to read,
+     * no end of stream). Anything readable now (a close, an alert, stray bytes) makes it unusable.
+     */
+    boolean stillOpen() {
+        try {
+            channel.configureBlocking(false);
+            int n = channel.read(ByteBuffer.allocate(1));
+            channel.configureBlocking(true);
+            return n == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -116,13 +145,13 @@ final class Http1Connection {
     }
 
     /**
-     * Reads the next response head, skipping 1xx answers. {@code deadlineNanos} bounds the whole
-     * wait ({@link HttpTimeoutException} past it); {@code started[0]} turns true with the first byte.
+     * Reads the next response head, skipping 1xx answers; {@code started[0]} turns true with the
+     * first byte. The caller's deadline bounds the wait by closing the connection.
      */
-    Head readHead(long deadlineNanos, boolean[] started) throws IOException {
+    Head readHead(boolean[] started) throws IOException {
         while (true) {
             int budget = MAX_HEAD;
-            String status = line(deadlineNanos, budget, started);
+            String status = line(budget, started);
             budget -= status.length();
             if (!status.startsWith("HTTP/1.") || status.length() < 12) {
                 throw new IOException("malformed upstream status line");
@@ -135,31 +164,30 @@ final class Http1Connection {
             }
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             while (true) {
-                String h = line(deadlineNanos, budget, started);
+                String h = line(budget, started);
                 budget -= h.length() + 2;
                 if (h.isEmpty()) {
                     break;
                 }
                 int colon = h.indexOf(':');
-                if (colon <= 0 || h.charAt(0) == ' ' || h.charAt(0) == '\t') {
+                String name = colon <= 0 ? "" : h.substring(0, colon).strip();
+                if (name.isEmpty() || h.charAt(0) == ' ' || h.charAt(0) == '\t') {
                     continue; // obsolete line folding or garbage: ignored, as lenient clients do
                 }
-                headers.computeIfAbsent(h.substring(0, colon).strip(), k -> new ArrayList<>(1))
-                        .add(h.substring(colon + 1).strip());
+                headers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(h.substring(colon + 1).strip());
             }
             if (code >= 100 && code < 200 && code != 101) {
                 continue;
             }
-            socket.setSoTimeout(0);
             return new Head(code, status.startsWith("HTTP/1.0"), HttpHeaders.of(headers, (a, b) -> true));
         }
     }
 
-    private String line(long deadlineNanos, int budget, boolean[] started) throws IOException {
+    private String line(int budget, boolean[] started) throws IOException {
         StringBuilder sb = new StringBuilder(64);
         while (true) {
             if (pos == lim) {
-                fill(deadlineNanos);
+                fill();
                 started[0] = true;
             }
             byte b = buf[pos++];
@@ -174,19 +202,6 @@ final class Http1Connection {
                 throw new IOException("upstream response head too large");
             }
             sb.append((char) (b & 0xff));
-        }
-    }
-
-    private void fill(long deadlineNanos) throws IOException {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
-            throw new HttpTimeoutException("request timed out");
-        }
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
-        try {
-            fill();
-        } catch (SocketTimeoutException e) {
-            throw new HttpTimeoutException("request timed out");
         }
     }
 
@@ -255,9 +270,19 @@ final class Http1Connection {
         return idleSince;
     }
 
-    void close() {
+    /** The upstream's {@code Keep-Alive: timeout=N}: idle for N - 1 s at most from now on. */
+    void keepAliveSeconds(long n) {
+        keepAliveNanos = Math.max(0, n - 1) * 1_000_000_000L;
+    }
+
+    long keepAliveNanos() {
+        return keepAliveNanos;
+    }
+
+    @Override
+    public void close() {
         try {
-            socket.close();
+            channel.close();
         } catch (IOException ignored) {
             // closing is best effort
         }

@@ -309,16 +309,122 @@ class Http1ClientTest {
     }
 
     @Test
-    void aRequestOnAConnectionTheUpstreamClosedIsSentAgainOnAFreshOne() throws Exception {
+    void anIdleConnectionTheUpstreamClosedIsNotUsed() throws Exception {
         script = (n, r, out) -> {
-            json(out, "{\"first\":true}");
+            json(out, "{\"n\":" + n + "}");
             return false; // the upstream closes the kept-alive connection after its answer
         };
-        assertEquals("{\"first\":true}", text(client.send(post("/x", "{}"))));
-        Thread.sleep(100);
-        assertEquals("{\"first\":true}", text(client.send(post("/x", "{}"))));
+        assertEquals("{\"n\":0}", text(client.send(post("/x", "{}"))));
+        Thread.sleep(1_100); // idle long enough to be checked before reuse
+        assertEquals("{\"n\":0}", text(client.send(post("/x", "{}"))));
         assertEquals(2, connections.get());
-        assertEquals(2, requests.size(), "sent once on the fresh connection, never twice to the upstream");
+        assertEquals(2, requests.size(), "each request reached the upstream once");
+    }
+
+    @Test
+    void aRepeatableRequestOnAConnectionClosedUnderItIsSentOnceMoreOnANewOne() throws Exception {
+        script = (n, r, out) -> {
+            json(out, "{\"n\":" + n + "}");
+            return false;
+        };
+        HttpRequest get = HttpRequest.newBuilder(uri("/v1/models")).GET().build();
+        assertEquals("{\"n\":0}", text(client.send(get)));
+        Thread.sleep(100); // closed by the upstream, too recently used to be checked
+        assertEquals("{\"n\":0}", text(client.send(get)));
+        assertEquals(2, connections.get());
+    }
+
+    @Test
+    void aPostTheUpstreamMayHaveRunIsNotSentTwiceUnlessItCarriesAnIdempotencyKey() throws Exception {
+        script = (n, r, out) -> n == 0 && json(out, "{}"); // the second request on a connection: read, no answer
+        assertEquals("{}", text(client.send(post("/x", "{}"))));
+        assertThrows(IOException.class, () -> client.send(post("/x", "{}")));
+        assertEquals(2, requests.size(), "the POST went out once");
+
+        assertEquals("{}", text(client.send(post("/x", "{}"))));
+        HttpRequest keyed = HttpRequest.newBuilder(uri("/x")).header("Idempotency-Key", "abc")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        assertEquals("{}", text(client.send(keyed)));
+        assertEquals(5, requests.size(), "the keyed POST went out again on a new connection");
+    }
+
+    @Test
+    void answersThatCloseTheConnectionAreNotPooled() throws Exception {
+        List<String> heads = List.of("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}",
+                "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n{}",
+                "HTTP/1.1 200 OK\r\nKeep-Alive: timeout=1\r\nContent-Length: 2\r\n\r\n{}");
+        for (String answer : heads) {
+            script = (n, r, out) -> {
+                write(out, answer);
+                return true;
+            };
+            assertEquals("{}", text(client.send(post("/x", "{}"))));
+        }
+        assertEquals("{}", text(client.send(post("/x", "{}"))));
+        assertEquals(4, connections.get(), "none of the first three connections was reused");
+    }
+
+    @Test
+    void sweepClosesConnectionsIdlePastTheirTime() throws Exception {
+        Http1Client shortIdle = new Http1Client(new ClientProfile(Duration.ofSeconds(2), "", Duration.ofMillis(200), 5),
+                DEADLINES);
+        script = (n, r, out) -> json(out, "{}");
+        assertEquals("{}", text(shortIdle.send(post("/x", "{}"))));
+        shortIdle.sweep();
+        assertArrayEquals(new int[] {0, 1}, shortIdle.connections());
+        Thread.sleep(300);
+        shortIdle.sweep();
+        assertArrayEquals(new int[] {0, 0}, shortIdle.connections());
+    }
+
+    @Test
+    void aCancelledSenderGetsInterruptedException() throws Exception {
+        script = (n, r, out) -> {
+            Thread.sleep(5_000);
+            return false;
+        };
+        Object[] outcome = new Object[1];
+        Thread sender = Thread.ofVirtual().start(() -> {
+            try {
+                client.send(post("/x", "{}"));
+            } catch (Exception e) {
+                outcome[0] = e;
+            }
+        });
+        Thread.sleep(300);
+        sender.interrupt();
+        sender.join(2_000);
+        assertTrue(outcome[0] instanceof InterruptedException, String.valueOf(outcome[0]));
+        assertArrayEquals(new int[] {0, 0}, client.connections());
+    }
+
+    @Test
+    void headerLinesWithoutANameAreSkipped() throws Exception {
+        script = (n, r, out) -> {
+            write(out, "HTTP/1.1 200 OK\r\n\u000b: x\r\n: y\r\nX-Ok: 1\r\nContent-Length: 2\r\n\r\n{}");
+            return true;
+        };
+        HttpResponse<InputStream> r = client.send(post("/x", "{}"));
+        assertEquals("1", r.headers().firstValue("X-Ok").orElseThrow());
+        assertEquals("{}", text(r));
+    }
+
+    @Test
+    void theHostHeaderNamesTheOrigin() {
+        assertEquals("[::1]:8443", Http1Origin.of(URI.create("https://[::1]:8443/v1")).authority());
+        assertEquals("api.openai.com", Http1Origin.of(URI.create("https://API.openai.com/v1")).authority());
+        assertEquals("example.com:8080", Http1Origin.of(URI.create("http://example.com:8080/")).authority());
+        assertEquals("example.com", Http1Origin.of(URI.create("http://example.com:80/")).authority());
+    }
+
+    @Test
+    void aDefaultUserAgentIsSentWhenTheClientSentNone() throws Exception {
+        script = (n, r, out) -> json(out, "{}");
+        text(client.send(post("/x", "{}")));
+        assertTrue(requests.getFirst().header("User-Agent").startsWith("Java-http-client/"));
+        text(client.send(HttpRequest.newBuilder(uri("/x")).header("User-Agent", "OpenAI/Python 1.0")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build()));
+        assertEquals("OpenAI/Python 1.0", requests.get(1).header("User-Agent"));
     }
 
     @Test
@@ -480,6 +586,37 @@ class Http1ClientTest {
                 assertEquals("got {}", text(tlsClient.send(r)));
             }
             tlsClient.abortAll();
+        }
+    }
+
+    @Test
+    void aTlsUpstreamThatDoesNotReadALargeBodyTimesOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.security.KeyStore ks = keyStore(dir, "ip:127.0.0.1");
+        CountDownLatch over = new CountDownLatch(1);
+        try (ServerSocket tlsServer = tls(ks, true).getServerSocketFactory().createServerSocket(0, 50,
+                InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (Socket s = tlsServer.accept()) {
+                    ((javax.net.ssl.SSLSocket) s).startHandshake();
+                    over.await(10, TimeUnit.SECONDS); // handshakes, never reads
+                } catch (Exception e) {
+                    // test over
+                }
+            });
+            Http1Client tlsClient = new Http1Client(new ClientProfile(Duration.ofSeconds(2), ""), DEADLINES,
+                    tls(ks, false).getSocketFactory());
+            HttpRequest big = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + tlsServer.getLocalPort() + "/x"))
+                    .timeout(Duration.ofMillis(800)).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[32 << 20])).build();
+            long t0 = System.nanoTime();
+            assertThrows(HttpTimeoutException.class, () -> tlsClient.send(big));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            over.countDown();
+            assertTrue(ms >= 750 && ms < 3_000, ms + " ms");
+            // the deadline thread was not held up by the stuck TLS writer: it still runs other deadlines
+            java.util.concurrent.ScheduledFuture<Boolean> next = DEADLINES.schedule(() -> true, 1, TimeUnit.MILLISECONDS);
+            assertTrue(next.get(2, TimeUnit.SECONDS));
+            assertArrayEquals(new int[] {0, 0}, tlsClient.connections());
         }
     }
 

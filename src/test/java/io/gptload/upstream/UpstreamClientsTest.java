@@ -62,6 +62,19 @@ class UpstreamClientsTest {
     }
 
     @Test
+    void cancelledDeadlinesLeaveTheSchedulersQueueAtOnce() {
+        java.util.concurrent.ScheduledThreadPoolExecutor s = UpstreamClients.deadlineScheduler();
+        try {
+            for (int i = 0; i < 10_000; i++) {
+                s.schedule(() -> { }, 600, java.util.concurrent.TimeUnit.SECONDS).cancel(false);
+            }
+            assertEquals(0, s.getQueue().size());
+        } finally {
+            s.shutdownNow();
+        }
+    }
+
+    @Test
     void nullConfigIsRefused() {
         assertThrows(NullPointerException.class, () -> new UpstreamClients(null));
     }
