@@ -10,7 +10,6 @@ import io.gptload.settings.EffectiveSettings;
 import io.gptload.shared.ErrorMessages;
 import io.gptload.shared.Redactor;
 import io.gptload.shared.json.JsonFields;
-import io.gptload.upstream.RedirectFollower;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -159,7 +158,7 @@ final class ProxyExchange {
         HttpResponse<InputStream> response;
         long sent = System.nanoTime();
         try {
-            response = new RedirectFollower(engine.clients().sender(engine.profile(s))).send(request);
+            response = engine.clients().follower(engine.profile(s)).send(request);
             long wait = System.nanoTime() - sent;
             engine.metrics().group(group.name()).upstream(wait);
         } catch (HttpTimeoutException e) {

@@ -32,6 +32,7 @@ import javax.net.ssl.SSLSocketFactory;
 final class Http1Connection implements java.io.Closeable {
 
     static final int MAX_HEAD = 64 * 1024;
+    private static final String HEAD_TOO_LARGE = "upstream response head too large";
     private static final int BUFFER = 16 * 1024;
 
     final Http1Origin origin;
@@ -151,7 +152,7 @@ final class Http1Connection implements java.io.Closeable {
     Head readHead(boolean[] started) throws IOException {
         while (true) {
             int budget = MAX_HEAD;
-            String status = line(budget, started);
+            String status = line(budget, HEAD_TOO_LARGE, started);
             budget -= status.length();
             if (!status.startsWith("HTTP/1.") || status.length() < 12) {
                 throw new IOException("malformed upstream status line");
@@ -164,7 +165,7 @@ final class Http1Connection implements java.io.Closeable {
             }
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             while (true) {
-                String h = line(budget, started);
+                String h = line(budget, HEAD_TOO_LARGE, started);
                 budget -= h.length() + 2;
                 if (h.isEmpty()) {
                     break;
@@ -183,7 +184,8 @@ final class Http1Connection implements java.io.Closeable {
         }
     }
 
-    private String line(int budget, boolean[] started) throws IOException {
+    /** One line (CRLF or LF), at most {@code max} characters, else an IOException saying {@code tooLong}. */
+    private String line(int max, String tooLong, boolean[] started) throws IOException {
         StringBuilder sb = new StringBuilder(64);
         while (true) {
             if (pos == lim) {
@@ -198,8 +200,8 @@ final class Http1Connection implements java.io.Closeable {
                 }
                 return sb.toString();
             }
-            if (sb.length() >= budget) {
-                throw new IOException("upstream response head too large");
+            if (sb.length() >= max) {
+                throw new IOException(tooLong);
             }
             sb.append((char) (b & 0xff));
         }
@@ -207,13 +209,9 @@ final class Http1Connection implements java.io.Closeable {
 
     /** Reads more bytes into the (empty) buffer; EOF is an error here. */
     void fill() throws IOException {
-        pos = 0;
-        lim = 0;
-        int n = in.read(buf, 0, buf.length);
-        if (n < 0) {
+        if (!fillOrEof()) {
             throw new EOFException("upstream closed the connection");
         }
-        lim = n;
     }
 
     /** Reads more bytes into the (empty) buffer; returns false at EOF. */
@@ -242,24 +240,7 @@ final class Http1Connection implements java.io.Closeable {
 
     /** A CRLF-terminated line of the body's framing (chunk sizes, trailers). */
     String framingLine() throws IOException {
-        StringBuilder sb = new StringBuilder(16);
-        while (true) {
-            if (pos == lim) {
-                fill();
-            }
-            byte b = buf[pos++];
-            if (b == '\n') {
-                int n = sb.length();
-                if (n > 0 && sb.charAt(n - 1) == '\r') {
-                    sb.setLength(n - 1);
-                }
-                return sb.toString();
-            }
-            if (sb.length() >= 4096) {
-                throw new IOException("malformed chunked upstream body");
-            }
-            sb.append((char) (b & 0xff));
-        }
+        return line(4096, "malformed chunked upstream body", new boolean[1]);
     }
 
     void idle() {

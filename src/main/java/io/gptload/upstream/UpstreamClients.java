@@ -10,7 +10,6 @@ import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -78,17 +77,16 @@ public class UpstreamClients {
     }
 
     /**
-     * What sends a proxied request of this profile: the lean {@link Http1Client} when the
-     * connection is direct (no {@code proxy_url}, no proxy in the environment or the JVM's
-     * properties), otherwise the profile's JDK client. Neither follows redirects.
+     * What sends a proxied request of this profile, following redirects safely: the lean
+     * {@link Http1Client} when the connection is direct (no {@code proxy_url}, no proxy in the
+     * environment or the JVM's properties), otherwise the profile's JDK client.
      */
-    public RedirectFollower.Sender sender(ClientProfile profile) {
+    public RedirectFollower follower(ClientProfile profile) {
         if (isDirect(profile)) {
             Http1Client c = direct.computeIfAbsent(profile, p -> new Http1Client(p, deadlines));
-            return c::send;
+            return new RedirectFollower(c::send);
         }
-        HttpClient c = client(profile);
-        return r -> c.send(r, HttpResponse.BodyHandlers.ofInputStream());
+        return RedirectFollower.over(client(profile));
     }
 
     private boolean isDirect(ClientProfile p) {

@@ -14,6 +14,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -89,15 +90,32 @@ final class Browser implements AutoCloseable {
             return super.<V>until(d -> {
                 try {
                     return condition.apply(d);
-                } catch (StaleElementReferenceException e) {
-                    return null;
                 } catch (WebDriverException e) {
-                    if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    if (detached(e)) {
                         return null;
                     }
                     throw e;
                 }
             });
+        }
+    }
+
+    /** True when {@code e} says the element was replaced (a PrimeFaces Ajax update), in either dialect. */
+    static boolean detached(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
+    }
+
+    /** True once {@code element} is no longer in the page (an Ajax update replaced it). */
+    static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            if (detached(e)) {
+                return true;
+            }
+            throw e;
         }
     }
 

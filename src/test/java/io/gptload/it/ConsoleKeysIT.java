@@ -20,9 +20,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -105,26 +103,12 @@ class ConsoleKeysIT {
             // refresh, or it can land later and replace rows (and a revealed key) the test already holds
             WebElement table = driver.findElement(By.id("keysForm:keyTable"));
             search.sendKeys(key);
-            waiting().until(d -> replaced(table));
+            waiting().until(d -> Browser.replaced(table));
             ajaxIdle();
         }
         selectMenu("keysForm:statusFilter", status);
         driver.findElement(By.id("keysForm:applyFilters")).click();
         ajaxIdle();
-    }
-
-    private static boolean replaced(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException e) {
-            return true;
-        } catch (WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
     }
 
     /** Picks an option of a PrimeFaces selectOneMenu through its hidden native select, as its widget does. */

@@ -640,7 +640,7 @@ class Http1ClientTest {
         byte[] big = new byte[300_000];
         java.util.Arrays.fill(big, (byte) 'x');
         HttpRequest r = HttpRequest.newBuilder(uri("/x")).POST(HttpRequest.BodyPublishers.ofByteArray(big)).build();
-        assertArrayEquals(big, Http1Client.bodyOf(r));
-        assertEquals(0, Http1Client.bodyOf(HttpRequest.newBuilder(uri("/x")).GET().build()).length);
+        assertArrayEquals(big, Http1Request.bodyOf(r));
+        assertEquals(0, Http1Request.bodyOf(HttpRequest.newBuilder(uri("/x")).GET().build()).length);
     }
 }
