@@ -1,5 +1,7 @@
 package io.gptload.api;
 
+import io.gptload.shared.http.AccessLogLine;
+
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -23,7 +25,7 @@ public class AccessLogFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    static final String LOGGER = "io.gptload.access";
+    static final String LOGGER = AccessLogLine.LOGGER;
     private static final Logger LOG = Logger.getLogger(LOGGER);
 
     @Override
@@ -49,15 +51,7 @@ public class AccessLogFilter extends HttpFilter {
     }
 
     static void log(HttpServletRequest req, int status, long startNanos) {
-        String path = req.getRequestURI();
-        if (!AccessLogLine.worthLogging(path, status)) {
-            return;
-        }
-        var level = AccessLogLine.level(status);
-        if (LOG.isLoggable(level)) {
-            LOG.log(level, AccessLogLine.format(req.getMethod(), path, req.getQueryString(), status,
-                    Duration.ofNanos(System.nanoTime() - startNanos)));
-        }
+        AccessLogLine.log(LOG, req.getMethod(), req.getRequestURI(), req.getQueryString(), status, startNanos);
     }
 
     /** Logs an asynchronous request when its cycle ends, however it ends. */

@@ -1,5 +1,7 @@
 package io.gptload.api;
 
+import io.gptload.shared.http.CorsPolicy;
+
 import io.gptload.shared.config.GatewayConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;

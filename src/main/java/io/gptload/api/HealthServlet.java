@@ -1,5 +1,7 @@
 package io.gptload.api;
 
+import io.gptload.shared.http.GoDuration;
+
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.gptload.api;
 
+import io.gptload.shared.http.SecurityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -21,11 +22,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     /** Header name to value, as gpt-load sends them. */
-    static final Map<String, String> HEADERS = Map.of(
-            "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "strict-origin-when-cross-origin",
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-            "X-Frame-Options", "SAMEORIGIN");
+    static final Map<String, String> HEADERS = SecurityHeaders.ALL;
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)

@@ -1,19 +1,13 @@
 package io.gptload.proxy;
 
 import io.gptload.channel.ChannelAdapter;
-import jakarta.ws.rs.core.Response;
 
 /** An answer the gateway itself gives, rendered in the caller's API format (DECISIONS 4). */
 record GatewayError(int status, String code, String message) {
 
-    Response render(ChannelAdapter adapter) {
-        Response.ResponseBuilder b = Response.status(status)
-                .type("application/json")
-                .entity(adapter.errorBody(status, code, message));
-        if (status == 429) {
-            b.header("Retry-After", "1");
-        }
-        return b.build();
+    Reply render(ChannelAdapter adapter) {
+        byte[] body = adapter.errorBody(status, code, message);
+        return status == 429 ? Reply.json(status, body, "Retry-After", "1") : Reply.json(status, body);
     }
 
     static GatewayError unauthorized() {

@@ -7,8 +7,9 @@ import io.gptload.group.IntegrationInfo;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code /proxy/{group}/api/integration/info?key=} (spec §2.1 step 1, §3.4): answered before
@@ -22,7 +23,7 @@ final class IntegrationInfoAnswer {
     private IntegrationInfoAnswer() {
     }
 
-    static Response render(IntegrationDirectory directory, String groupName, String rawQuery) {
+    static Reply render(IntegrationDirectory directory, String groupName, String rawQuery) {
         String key = PresentedKey.from(rawQuery, h -> null).key();
         Answer answer = PathGuard.validGroupName(groupName) ? directory.one(groupName, key)
                 : key.isEmpty() ? new Answer.KeyMissing() : new Answer.GroupNotFound();
@@ -38,12 +39,12 @@ final class IntegrationInfoAnswer {
         };
     }
 
-    private static Response error(int status, String code, String message) {
+    private static Reply error(int status, String code, String message) {
         return json(status, Json.createObjectBuilder().add("code", code).add("message", message).build());
     }
 
-    private static Response json(int status, JsonObject body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
-                .entity(body.toString()).build();
+    private static Reply json(int status, JsonObject body) {
+        return new Reply(status, List.of(Map.entry("Content-Type", "application/json;charset=utf-8")),
+                body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,7 +1,7 @@
 package io.gptload.proxy;
 
 import io.gptload.group.GroupSnapshot;
-import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -14,14 +14,13 @@ final class ModelListResponse {
     private ModelListResponse() {
     }
 
-    static Response rewrite(GroupSnapshot group, HttpResponse<InputStream> r, String rawQuery, Runnable logIt) {
+    static Reply rewrite(GroupSnapshot group, HttpResponse<InputStream> r, String rawQuery, Runnable logIt) {
         try (InputStream in = r.body()) {
             byte[] raw = UpstreamBodies.decompress(in.readNBytes(MAX_LIST), UpstreamBodies.encoding(r), MAX_LIST);
             byte[] out = group.adapter().rewriteModelList(raw, rawQuery, group.redirect());
-            return Response.ok(out, "application/json").build();
+            return Reply.json(200, out);
         } catch (IOException | IllegalArgumentException e) {
-            return Response.status(500).type("application/json")
-                    .entity("{\"error\":\"Failed to process response\"}").build();
+            return Reply.json(500, "{\"error\":\"Failed to process response\"}".getBytes(StandardCharsets.UTF_8));
         } finally {
             logIt.run();
         }

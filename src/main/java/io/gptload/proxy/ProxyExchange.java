@@ -10,8 +10,6 @@ import io.gptload.settings.EffectiveSettings;
 import io.gptload.shared.ErrorMessages;
 import io.gptload.shared.Redactor;
 import io.gptload.shared.json.JsonFields;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -22,7 +20,7 @@ import java.util.Optional;
 
 /**
  * One proxied request: a plain loop over attempts (spec §2.2–2.4), never recursion. Runs on a
- * virtual thread; the client gets its answer through the {@link AsyncResponse}. It also keeps the
+ * virtual thread; the client gets its answer through the front door's {@link ClientReply}. It also keeps the
  * request's metrics: the status answered (by the group named in the URL), each upstream wait, and
  * the gateway's own time (start to commit, minus the upstream waits).
  */
@@ -45,9 +43,9 @@ final class ProxyExchange {
     }
 
     /** Hands a complete answer to the client and counts it. */
-    private void answer(AsyncResponse async, Response response, int status) {
+    private void answer(ClientReply reply, Reply response, int status) {
         commit();
-        async.resume(response);
+        reply.send(response);
         answered(status);
     }
 
@@ -63,28 +61,28 @@ final class ProxyExchange {
         engine.metrics().group(entry.name()).request(status);
     }
 
-    void run(AsyncResponse async) {
+    void run(ClientReply reply) {
         try {
             GroupSnapshot group = entry;
             if (entry.aggregate()) {
                 Optional<GroupSnapshot> sub = engine.chooseMember(entry);
                 if (sub.isEmpty()) {
-                    answer(async, GatewayError.noSubGroups().render(entry.adapter()), 503);
+                    answer(reply, GatewayError.noSubGroups().render(entry.adapter()), 503);
                     return;
                 }
                 group = sub.get();
                 log.parent(entry);
             }
-            serve(group, async);
+            serve(group, reply);
         } catch (RuntimeException | Error e) {
             engine.logger().warning("proxy request failed internally: " + io.gptload.shared.Throwables.describe(e));
             log.internalFailure(502, "gateway error: " + e.getClass().getSimpleName());
-            answer(async, new GatewayError(502, "UPSTREAM_ERROR", "Gateway error while proxying the request")
+            answer(reply, new GatewayError(502, "UPSTREAM_ERROR", "Gateway error while proxying the request")
                     .render(entry.adapter()), 502);
         }
     }
 
-    private void serve(GroupSnapshot group, AsyncResponse async) {
+    private void serve(GroupSnapshot group, ClientReply reply) {
         EffectiveSettings s = group.settings();
         byte[] body = group.paramOverrides().isEmpty() ? in.body()
                 : JsonFields.setMembers(in.body(), group.paramOverrides());
@@ -98,11 +96,11 @@ final class ProxyExchange {
             Optional<PooledKey> key = engine.keyPool().next(group.id());
             if (key.isEmpty()) {
                 log.finalWithoutKey(503, GatewayError.noKeys().message());
-                answer(async, GatewayError.noKeys().render(group.adapter()), 503);
+                answer(reply, GatewayError.noKeys().render(group.adapter()), 503);
                 return;
             }
             if (group.upstreams() == null) {
-                answer(async, new GatewayError(503, "NO_UPSTREAM", "No upstream with a positive weight is configured")
+                answer(reply, new GatewayError(503, "NO_UPSTREAM", "No upstream with a positive weight is configured")
                         .render(group.adapter()), 503);
                 return;
             }
@@ -113,7 +111,7 @@ final class ProxyExchange {
                         group.redirect());
             } catch (ModelNotAllowedException e) {
                 log.record(key.get(), 400, e.getMessage(), Attempt.FINAL, upstreamAddr(upstream));
-                answer(async, new GatewayError(400, "BAD_REQUEST", e.getMessage()).render(group.adapter()), 400);
+                answer(reply, new GatewayError(400, "BAD_REQUEST", e.getMessage()).render(group.adapter()), 400);
                 return;
             }
             Outcome outcome = send(group, key.get(), upstream, call, stream, modelList);
@@ -121,7 +119,7 @@ final class ProxyExchange {
                 log.record(key.get(), f.status(), f.message(), Attempt.RETRY, upstreamAddr(upstream));
                 continue;
             }
-            respond(group, key.get(), upstream, outcome, stream, async);
+            respond(group, key.get(), upstream, outcome, stream, reply);
             return;
         }
     }
@@ -200,15 +198,15 @@ final class ProxyExchange {
     }
 
     private void respond(GroupSnapshot group, PooledKey key, Upstream upstream, Outcome outcome, boolean stream,
-                         AsyncResponse async) {
+                         ClientReply reply) {
         String addr = upstreamAddr(upstream);
         if (outcome instanceof Outcome.Failed f) {
             log.record(key, f.status(), f.message(), Attempt.FINAL, addr);
             if (f.response() != null) {
-                answer(async, UpstreamBodies.errorResponse(f.response(), f.body()), f.status());
+                answer(reply, UpstreamBodies.errorResponse(f.response(), f.body()), f.status());
             } else {
                 int status = f.kind().clientStatus();
-                answer(async, new GatewayError(status, f.kind().code(), f.message()).render(group.adapter()), status);
+                answer(reply, new GatewayError(status, f.kind().code(), f.message()).render(group.adapter()), status);
             }
             return;
         }
@@ -220,7 +218,7 @@ final class ProxyExchange {
         if (group.adapter().isModelListRequest(in.method(), in.channelView().path()) && group.redirect().active()
                 && status < 300) {
             HttpResponse<InputStream> list = response;
-            answer(async, UpstreamBodies.withDeadline(engine.clients().deadlines(),
+            answer(reply, UpstreamBodies.withDeadline(engine.clients().deadlines(),
                     Duration.ofSeconds(group.settings().requestTimeout()), list,
                     () -> ModelListResponse.rewrite(group, list, in.channelView().rawQuery(),
                             () -> log.record(key, status, "", Attempt.FINAL, addr))), status);
@@ -233,7 +231,7 @@ final class ProxyExchange {
                     log.record(key, answered, result.error() == null ? "" : result.error(), Attempt.FINAL, addr);
                     answered(answered);
                 }));
-        async.resume(relay.response());
-        relay.abandonIfUnwritten();
+        reply.relay(relay, new GatewayError(502, "UPSTREAM_ERROR", "The upstream connection broke before the answer")
+                .render(group.adapter()));
     }
 }

@@ -10,16 +10,11 @@ import io.gptload.group.GroupSnapshot;
 import io.gptload.group.IntegrationDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
@@ -45,23 +40,22 @@ public class ProxyGate {
         this.integration = Objects.requireNonNull(integration, "integration");
     }
 
-    void handle(String method, String groupName, UriInfo uri, HttpHeaders headers, HttpServletRequest req,
-                AsyncResponse async) {
+    /** Takes one request from a front door; the answer goes to {@code reply}, at once or from the relay. */
+    void handle(ClientCall call, ClientReply reply) {
         long startNanos = System.nanoTime();
-        String rawPath = uri.getRequestUri().getRawPath();
-        String suffix = suffixAfterGroup(rawPath);
+        String suffix = suffixAfterGroup(call.rawPath());
         if (suffix.equals(IntegrationInfoAnswer.SUFFIX)) {
-            async.resume(IntegrationInfoAnswer.render(integration, groupName, uri.getRequestUri().getRawQuery()));
+            reply.send(IntegrationInfoAnswer.render(integration, call.groupName(), call.rawQuery()));
             return;
         }
         ChannelAdapter guessed = ChannelAdapters.of(ChannelType.guessFromPath(suffix));
         switch (engine.limiter().tryEnter()) {
             case BUSY -> {
-                async.resume(GatewayError.busy().render(guessed));
+                reply.send(GatewayError.busy().render(guessed));
                 return;
             }
             case CLOSED -> {
-                async.resume(GatewayError.shuttingDown().render(guessed));
+                reply.send(GatewayError.shuttingDown().render(guessed));
                 return;
             }
             case ADMITTED -> {
@@ -71,53 +65,50 @@ public class ProxyGate {
         boolean handedOver = false;
         try {
             if (!PathGuard.safe(suffix)) {
-                async.resume(GatewayError.badPath().render(guessed));
+                reply.send(GatewayError.badPath().render(guessed));
                 return;
             }
+            String groupName = call.groupName();
             Optional<GroupSnapshot> group = PathGuard.validGroupName(groupName)
                     ? engine.catalog().byName(groupName) : Optional.empty();
             if (group.isEmpty()) {
-                async.resume(GatewayError.groupNotFound(groupName).render(guessed));
+                reply.send(GatewayError.groupNotFound(groupName).render(guessed));
                 return;
             }
             GroupSnapshot g = group.get();
-            Function<String, String> header = headers::getHeaderString;
-            PresentedKey presented = PresentedKey.from(uri.getRequestUri().getRawQuery(), header);
+            Function<String, String> header = headerString(call.headers());
+            PresentedKey presented = PresentedKey.from(call.rawQuery(), header);
             if (!ProxyKeyCheck.allowed(presented.key(), engine.catalog().globalProxyKeys(), g.proxyKeys())) {
-                async.resume(GatewayError.unauthorized().render(g.adapter()));
+                reply.send(GatewayError.unauthorized().render(g.adapter()));
                 engine.metrics().group(g.name()).request(401);
                 return;
             }
-            byte[] bytes = BoundedBody.read(req.getInputStream(), engine.maxBodyBytes(),
-                    headers.getHeaderString("Content-Length"));
+            byte[] bytes = BoundedBody.read(call.body().open(), engine.maxBodyBytes(), header.apply("Content-Length"));
             if (bytes == null) {
-                async.resume(GatewayError.tooLarge(engine.maxBodyBytes()).render(g.adapter()));
+                reply.send(GatewayError.tooLarge(engine.maxBodyBytes()).render(g.adapter()));
                 engine.metrics().group(g.name()).request(413);
                 return;
             }
             String query = presented.remainingQuery();
-            // a snapshot: the relay runs on another thread, where the JAX-RS runtime's request
-            // objects may no longer answer (RESTEasy's injected HttpHeaders are thread-bound)
-            Map<String, List<String>> all = copy(headers.getRequestHeaders());
             InboundRequest in = new InboundRequest(
-                    new ClientRequest(method, suffix, query, headerString(all), bytes),
-                    all,
-                    engine.clientIp().resolve(req.getRemoteAddr(), header),
-                    rawPath + (query.isEmpty() ? "" : "?" + query),
-                    headers.getHeaderString("User-Agent"));
+                    new ClientRequest(call.method(), suffix, query, header, bytes),
+                    call.headers(),
+                    engine.clientIp().resolve(call.remoteAddr(), header),
+                    call.rawPath() + (query.isEmpty() ? "" : "?" + query),
+                    header.apply("User-Agent"));
             ProxyExchange exchange = new ProxyExchange(engine, g, in, startNanos);
             engine.clients().relay().execute(() -> {
                 try {
-                    exchange.run(async);
+                    exchange.run(reply);
                 } finally {
                     engine.limiter().release();
                 }
             });
             handedOver = true;
         } catch (IOException e) {
-            async.resume(new GatewayError(400, "BAD_REQUEST", "Could not read the request body").render(guessed));
+            reply.send(new GatewayError(400, "BAD_REQUEST", "Could not read the request body").render(guessed));
         } catch (RejectedExecutionException e) {
-            async.resume(GatewayError.busy().render(guessed));
+            reply.send(GatewayError.busy().render(guessed));
         } finally {
             if (!handedOver) {
                 engine.limiter().release();
@@ -133,7 +124,7 @@ public class ProxyGate {
         return slash < 0 ? "/" : rawPath.substring(slash);
     }
 
-    /** {@link HttpHeaders#getHeaderString} over a snapshot: the values joined by commas, null when absent. */
+    /** JAX-RS's {@code HttpHeaders.getHeaderString} over a snapshot: the values joined by commas, null when absent. */
     static Function<String, String> headerString(Map<String, List<String>> headers) {
         return name -> {
             List<String> values = headers.get(name);
@@ -142,11 +133,5 @@ public class ProxyGate {
             }
             return values.size() == 1 ? values.get(0) : String.join(",", values);
         };
-    }
-
-    private static Map<String, List<String>> copy(Map<String, List<String>> in) {
-        Map<String, List<String>> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        in.forEach((k, v) -> out.put(k, List.copyOf(v)));
-        return out;
     }
 }

@@ -1,13 +1,14 @@
 package io.gptload.proxy;
 
 import io.gptload.upstream.HeaderFilter;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * back. A client that goes away closes the upstream body at once (which cancels the upstream
  * request); a total-time deadline does the same.
  */
-final class ResponseRelay implements StreamingOutput {
+final class ResponseRelay {
 
     /** How the relay ended. {@code error} is null when the whole body was relayed. */
     record Result(boolean clientGone, String error) {
@@ -58,22 +59,31 @@ final class ResponseRelay implements StreamingOutput {
         this.hooks = hooks;
     }
 
-    Response response() {
+    /** The status the client gets: the upstream's. */
+    int status() {
+        return upstream.statusCode();
+    }
+
+    /**
+     * The headers the client gets: the upstream's end-to-end headers; for a stream no
+     * Content-Length, and for a successful stream the SSE headers forced (spec §2.7).
+     */
+    Map<String, List<String>> headers() {
         int status = upstream.statusCode();
-        Response.ResponseBuilder b = Response.status(status);
         boolean sse = stream && status >= 200 && status < 300;
+        Map<String, List<String>> out = new LinkedHashMap<>();
         upstream.headers().map().forEach((name, values) -> {
             if (HeaderFilter.forwardDownstream(name) && !(sse && isForcedSse(name))
                     && !(stream && "content-length".equalsIgnoreCase(name))) {
-                values.forEach(v -> b.header(name, v));
+                out.put(name, values);
             }
         });
         if (sse) {
-            b.header("Content-Type", "text/event-stream");
-            b.header("Cache-Control", "no-cache");
-            b.header("X-Accel-Buffering", "no");
+            out.put("Content-Type", List.of("text/event-stream"));
+            out.put("Cache-Control", List.of("no-cache"));
+            out.put("X-Accel-Buffering", List.of("no"));
         }
-        return b.entity(this).build();
+        return out;
     }
 
     private static boolean isForcedSse(String name) {
@@ -81,8 +91,8 @@ final class ResponseRelay implements StreamingOutput {
                 || name.equalsIgnoreCase("x-accel-buffering") || name.equalsIgnoreCase("content-length");
     }
 
-    @Override
-    public void write(OutputStream out) throws IOException {
+    /** Writes the body to the client as it arrives; returns when it ends, however it ends. */
+    void write(OutputStream out) throws IOException {
         started = true;
         hooks.onCommit().run();
         if (stream) {

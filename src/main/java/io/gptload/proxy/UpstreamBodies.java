@@ -1,11 +1,13 @@
 package io.gptload.proxy;
 
 import io.gptload.upstream.HeaderFilter;
-import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -73,17 +75,17 @@ final class UpstreamBodies {
     }
 
     /** The upstream's error answer after the last attempt: status, headers and body (DECISIONS 5). */
-    static Response errorResponse(HttpResponse<InputStream> r, byte[] body) {
-        Response.ResponseBuilder b = Response.status(r.statusCode()).entity(body);
+    static Reply errorResponse(HttpResponse<InputStream> r, byte[] body) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
         r.headers().map().forEach((name, values) -> {
             if (HeaderFilter.forwardDownstream(name) && !"content-length".equalsIgnoreCase(name)
                     && !"content-encoding".equalsIgnoreCase(name)) {
-                values.forEach(v -> b.header(name, v));
+                values.forEach(v -> headers.add(Map.entry(name, v)));
             }
         });
         if (r.headers().firstValue("Content-Type").isEmpty()) {
-            b.type("application/json");
+            headers.add(Map.entry("Content-Type", "application/json"));
         }
-        return b.build();
+        return new Reply(r.statusCode(), headers, body);
     }
 }

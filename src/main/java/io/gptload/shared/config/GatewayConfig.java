@@ -33,8 +33,13 @@ public record GatewayConfig(Server server, Security security, Storage storage, P
         }
     }
 
-    /** Limits of the data plane. */
-    public record ProxyLimits(int maxConcurrentRequests, long maxRequestBodyBytes, List<String> trustedProxies) {
+    /**
+     * Limits of the data plane, and its front door: with {@code PROXY_FAST_PATH} (default true)
+     * {@code /proxy} is served by the application server's HTTP layer directly where it can be
+     * (Payara's Grizzly), else through JAX-RS like every other route.
+     */
+    public record ProxyLimits(int maxConcurrentRequests, long maxRequestBodyBytes, List<String> trustedProxies,
+                              boolean fastPath) {
     }
 
     /** Cross-origin settings. */
@@ -71,7 +76,8 @@ public record GatewayConfig(Server server, Security security, Storage storage, P
         int maxConcurrent = c.integer("MAX_CONCURRENT_REQUESTS", 1000);
         long maxBody = c.longValue("MAX_REQUEST_BODY_BYTES", DEFAULT_MAX_BODY);
         ProxyLimits proxy = new ProxyLimits(maxConcurrent < 1 ? 1000 : maxConcurrent,
-                maxBody < 1 ? DEFAULT_MAX_BODY : maxBody, c.list("TRUSTED_PROXIES", List.of()));
+                maxBody < 1 ? DEFAULT_MAX_BODY : maxBody, c.list("TRUSTED_PROXIES", List.of()),
+                c.bool("PROXY_FAST_PATH", true));
         Cors cors = new Cors(c.bool("ENABLE_CORS", false), c.list("ALLOWED_ORIGINS", List.of()),
                 c.list("ALLOWED_METHODS", List.of("GET", "POST", "PUT", "DELETE", "OPTIONS")),
                 c.list("ALLOWED_HEADERS", List.of("*")), c.bool("ALLOW_CREDENTIALS", false));

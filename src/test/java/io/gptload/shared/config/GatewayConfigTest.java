@@ -29,6 +29,7 @@ class GatewayConfigTest {
         assertEquals("", c.security().authKey());
         assertEquals("", c.storage().databaseDsn());
         assertEquals(1000, c.proxy().maxConcurrentRequests());
+        assertTrue(c.proxy().fastPath(), "PROXY_FAST_PATH is on by default");
         assertEquals(32L * 1024 * 1024, c.proxy().maxRequestBodyBytes());
         assertEquals(List.of(), c.proxy().trustedProxies());
         assertFalse(c.cors().enabled());
@@ -58,7 +59,7 @@ class GatewayConfigTest {
                 Map.entry("IS_SLAVE", "yes"), Map.entry("AUTH_KEY", "admin"), Map.entry("ENCRYPTION_KEY", "enc"),
                 Map.entry("DATABASE_DSN", "postgres://x"), Map.entry("REDIS_DSN", "redis://y"),
                 Map.entry("MAX_CONCURRENT_REQUESTS", "50"), Map.entry("MAX_REQUEST_BODY_BYTES", "1024"),
-                Map.entry("TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1"), Map.entry("ENABLE_CORS", "on"),
+                Map.entry("PROXY_FAST_PATH", "false"), Map.entry("TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1"), Map.entry("ENABLE_CORS", "on"),
                 Map.entry("ALLOWED_ORIGINS", "https://a.example,https://b.example"), Map.entry("ALLOW_CREDENTIALS", "1"),
                 Map.entry("LOG_LEVEL", "debug"), Map.entry("LOG_FORMAT", "json"), Map.entry("LOG_ENABLE_FILE", "true"),
                 Map.entry("LOG_FILE_PATH", "/var/log/gw.log")));
@@ -75,6 +76,7 @@ class GatewayConfigTest {
         assertEquals("redis://y", c.storage().redisDsn());
         assertEquals(50, c.proxy().maxConcurrentRequests());
         assertEquals(1024, c.proxy().maxRequestBodyBytes());
+        assertFalse(c.proxy().fastPath());
         assertEquals(List.of("10.0.0.0/8", "127.0.0.1"), c.proxy().trustedProxies());
         assertTrue(c.cors().enabled());
         assertEquals(List.of("https://a.example", "https://b.example"), c.cors().allowedOrigins());

@@ -1,4 +1,4 @@
-package io.gptload.api;
+package io.gptload.shared.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

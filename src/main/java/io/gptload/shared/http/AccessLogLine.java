@@ -1,4 +1,4 @@
-package io.gptload.api;
+package io.gptload.shared.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +12,12 @@ import java.util.logging.Level;
  * and of every {@code key_value} (the console's search of logs and keys by an upstream key) is
  * replaced by {@code ***} (DECISIONS 21); no header is ever part of the line.
  */
-final class AccessLogLine {
+public final class AccessLogLine {
 
-    static final String MASK = "***";
+    /** The logger every access-log line goes to. */
+    public static final String LOGGER = "io.gptload.access";
+
+    public static final String MASK = "***";
 
     /** Query parameters whose values are secrets, compared decoded and case-insensitively. */
     static final java.util.Set<String> SECRET_PARAMETERS = java.util.Set.of("key", "key_value");
@@ -22,24 +25,24 @@ final class AccessLogLine {
     private AccessLogLine() {
     }
 
-    static String format(String method, String rawPath, String rawQuery, int status, Duration latency) {
+    public static String format(String method, String rawPath, String rawQuery, int status, Duration latency) {
         String query = maskKeys(rawQuery);
         return method + " " + rawPath + (query.isEmpty() ? "" : "?" + query) + " - " + status + " - "
                 + GoDuration.format(latency);
     }
 
     /** info below 400, warn for 4xx, error for 5xx, as gpt-load logs them. */
-    static Level level(int status) {
+    public static Level level(int status) {
         return status >= 500 ? Level.SEVERE : status >= 400 ? Level.WARNING : Level.INFO;
     }
 
     /** {@code /health} answers are logged only when they are errors. */
-    static boolean worthLogging(String rawPath, int status) {
+    public static boolean worthLogging(String rawPath, int status) {
         return status >= 400 || !"/health".equals(rawPath);
     }
 
     /** The raw query with each secret parameter's value masked; {@code ""} for none. */
-    static String maskKeys(String rawQuery) {
+    public static String maskKeys(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
         }
@@ -63,5 +66,17 @@ final class AccessLogLine {
             name = rawName;
         }
         return SECRET_PARAMETERS.contains(name.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Logs one finished request to {@code log}, at its status's level, unless not worth logging. */
+    public static void log(java.util.logging.Logger log, String method, String rawPath, String rawQuery, int status,
+                           long startNanos) {
+        if (!worthLogging(rawPath, status)) {
+            return;
+        }
+        Level level = level(status);
+        if (log.isLoggable(level)) {
+            log.log(level, format(method, rawPath, rawQuery, status, Duration.ofNanos(System.nanoTime() - startNanos)));
+        }
     }
 }

@@ -1,14 +1,14 @@
-package io.gptload.api;
+package io.gptload.shared.http;
 
 import java.time.Duration;
 
 /** Formats a duration the way Go's {@code time.Duration.String()} does, e.g. {@code 1h2m3.4s}. */
-final class GoDuration {
+public final class GoDuration {
 
     private GoDuration() {
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long nanos = d.toNanos();
         if (nanos == 0) {
             return "0s";

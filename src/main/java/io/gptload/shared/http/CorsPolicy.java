@@ -1,4 +1,4 @@
-package io.gptload.api;
+package io.gptload.shared.http;
 
 import io.gptload.shared.config.GatewayConfig;
 import java.util.List;
@@ -9,26 +9,26 @@ import java.util.Objects;
  * gpt-load's CORS rules (spec §1 row 52) as a pure function: which headers an answer to a
  * request with this {@code Origin} gets. Off by default.
  */
-record CorsPolicy(boolean enabled, List<String> origins, String methods, String headers, boolean credentials) {
+public record CorsPolicy(boolean enabled, List<String> origins, String methods, String headers, boolean credentials) {
 
-    CorsPolicy {
+    public CorsPolicy {
         origins = List.copyOf(origins);
         Objects.requireNonNull(methods, "methods");
         Objects.requireNonNull(headers, "headers");
     }
 
-    static CorsPolicy of(GatewayConfig.Cors c) {
+    public static CorsPolicy of(GatewayConfig.Cors c) {
         return new CorsPolicy(c.enabled(), c.allowedOrigins(), String.join(", ", c.allowedMethods()),
                 String.join(", ", c.allowedHeaders()), c.allowCredentials());
     }
 
     /** A reason the configuration cannot work, or null. */
-    String problem() {
+    public String problem() {
         return enabled && origins.isEmpty() ? "ENABLE_CORS is true but ALLOWED_ORIGINS is empty" : null;
     }
 
     /** The CORS response headers for a request from {@code origin} (may be null). */
-    Map<String, String> headersFor(String origin) {
+    public Map<String, String> headersFor(String origin) {
         if (!enabled || origin == null || origin.isEmpty()
                 || !(origins.contains("*") || origins.contains(origin))) {
             return Map.of();
@@ -45,7 +45,7 @@ record CorsPolicy(boolean enabled, List<String> origins, String methods, String 
     }
 
     /** gpt-load answers every OPTIONS request with 204 at once when CORS is on. */
-    boolean shortCircuits(String method) {
+    public boolean shortCircuits(String method) {
         return enabled && "OPTIONS".equalsIgnoreCase(method);
     }
 }

@@ -1,0 +1,20 @@
+package io.gptload.proxy;
+
+/**
+ * How one exchange answers its client, implemented by each front door (the JAX-RS resource,
+ * the Grizzly handler). Exactly one of the two methods is called, once, on the relay's thread.
+ */
+public interface ClientReply {
+
+    /** Sends a complete answer and ends the response. */
+    void send(Reply reply);
+
+    /**
+     * Sends the relay's status and headers, then lets it write the body in the calling thread,
+     * and ends the response; a body that was never asked for (HEAD, client gone) is abandoned
+     * through {@link ResponseRelay#abandonIfUnwritten()}. When the upstream body breaks off
+     * before anything reached the client, {@code ifBrokenEarly} is answered instead where the
+     * front door can still do so.
+     */
+    void relay(ResponseRelay relay, Reply ifBrokenEarly);
+}

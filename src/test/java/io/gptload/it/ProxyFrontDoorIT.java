@@ -1,0 +1,135 @@
+package io.gptload.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The two front doors of {@code /proxy} answer alike: on Payara the HTTP listener's own handler
+ * (the default), and JAX-RS ({@code PROXY_FAST_PATH=false}, and every other runtime). What the
+ * servlet filters give every route must be there on both: security headers, CORS, the access
+ * log, the JSON 404 for {@code /proxy} alone; and so must streaming, errors in the caller's
+ * format, an encoded slash refused. Where they differ, the listener's handler does better: a
+ * stream that breaks off upstream arrives truncated (JAX-RS ends it as if complete), and an
+ * answer that breaks before its first byte becomes a 502 in the caller's format.
+ */
+class ProxyFrontDoorIT {
+
+    private static final String ORIGIN = "https://app.example";
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void bothFrontDoorsServeTheProxyAlike(boolean fastPath) throws Exception {
+        try (FakeUpstream up = FakeUpstream.start();
+             Gateway gw = Gateway.start("front-door-" + (fastPath ? "grizzly" : "jaxrs"),
+                     Map.of("PROXY_FAST_PATH", String.valueOf(fastPath), "ENABLE_CORS", "true",
+                             "ALLOWED_ORIGINS", ORIGIN))) {
+            String log = Files.readString(gw.log());
+            assertTrue(log.contains(fastPath ? "/proxy is served by the HTTP listener directly"
+                    : "/proxy is served through JAX-RS"), "the log names the front door in use");
+            Api api = new Api(gw);
+            String name = Fixtures.unique("door");
+            long id = Fixtures.group(api, name, "openai", up.baseUrl(), "pk-" + name,
+                    ",\"config\":{\"blacklist_threshold\":0}"); // broken upstreams below must not take the key out
+            String key = "sk-door-" + name;
+            Fixtures.keys(api, id, key);
+
+            up.on(key, FakeUpstream.json(200, "{\"ok\":true}"));
+            HttpResponse<String> ok = Fixtures.send(HttpRequest.newBuilder(gw.uri("/proxy/" + name + "/v1/chat/completions?x=1"))
+                    .header("Authorization", "Bearer pk-" + name).header("Content-Type", "application/json")
+                    .header("Origin", ORIGIN).POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\"}")));
+            assertEquals(200, ok.statusCode(), ok.body());
+            assertEquals("{\"ok\":true}", ok.body());
+            assertEquals("nosniff", ok.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals(ORIGIN, ok.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            assertEquals("x=1", up.requests(key).get(0).rawQuery(), "the query reaches the upstream");
+
+            HttpResponse<String> preflight = Fixtures.send(HttpRequest.newBuilder(gw.uri("/proxy/" + name + "/v1/chat/completions"))
+                    .header("Origin", ORIGIN).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+            assertEquals(204, preflight.statusCode());
+            assertEquals(ORIGIN, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+
+            HttpResponse<String> denied = Fixtures.post(gw, "/proxy/" + name + "/v1/chat/completions", "wrong", "{}");
+            assertEquals(401, denied.statusCode());
+            assertTrue(denied.body().contains("\"error\""), denied.body());
+            assertEquals("nosniff", denied.headers().firstValue("X-Content-Type-Options").orElse(""));
+
+            HttpResponse<String> bare = Fixtures.post(gw, "/proxy/", "pk-" + name, "{}");
+            assertEquals(404, bare.statusCode());
+            assertEquals("{\"error\":\"Not Found\"}", bare.body());
+
+            HttpResponse<String> slash = Fixtures.post(gw, "/proxy/" + name + "/v1/a%2fb", "pk-" + name, "{}");
+            assertEquals(400, slash.statusCode(), slash.body());
+            assertTrue(slash.body().contains("Invalid request path"), slash.body());
+
+            up.on(key, FakeUpstream.sse(List.of("{\"i\":0}", "{\"i\":1}"), 50));
+            HttpResponse<String> stream = Fixtures.post(gw, "/proxy/" + name + "/v1/chat/completions", "pk-" + name,
+                    "{\"model\":\"m\",\"stream\":true}");
+            assertEquals(200, stream.statusCode());
+            assertEquals("text/event-stream", stream.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("data: {\"i\":0}\n\ndata: {\"i\":1}\n\n", stream.body());
+
+            up.on(key, FakeUpstream.sseThenReset(List.of("{\"i\":0}"), 50));
+            HttpResponse<InputStream> broken = Fixtures.CLIENT.send(HttpRequest.newBuilder(
+                            gw.uri("/proxy/" + name + "/v1/chat/completions")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer pk-" + name).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"stream\":true}")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, broken.statusCode());
+            if (fastPath) {
+                assertThrows(IOException.class, () -> {
+                    try (InputStream in = broken.body()) {
+                        in.readAllBytes();
+                    }
+                }, "a stream broken upstream must not look complete to the client");
+            } else {
+                // known gap of the JAX-RS door (Jersey ends the chunked body normally after the
+                // relay's failure): the stream arrives as sent so far and then ends
+                try (InputStream in = broken.body()) {
+                    assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).startsWith("data: {\"i\":0}"));
+                } catch (IOException alsoFine) {
+                    // a container that aborts is better still
+                }
+            }
+
+            // an answer whose body breaks off before its first byte: the listener's handler can still
+            // answer it as an error in the caller's format (JAX-RS leaves it to the container)
+            up.on(key, FakeUpstream.sseThenReset(List.of(), 0));
+            HttpResponse<String> early = Fixtures.post(gw, "/proxy/" + name + "/v1/chat/completions", "pk-" + name,
+                    "{\"model\":\"m\"}");
+            if (fastPath) {
+                assertEquals(502, early.statusCode(), early.body());
+                assertTrue(early.body().contains("\"error\""), early.body());
+            } else {
+                assertTrue(early.statusCode() >= 500, early.statusCode() + " " + early.body());
+            }
+
+            String after = awaitLog(gw, "POST /proxy/" + name + "/v1/chat/completions?x=1 - 200 - ");
+            assertTrue(after.contains("POST /proxy/" + name + "/v1/chat/completions - 401 - "), "errors are logged too");
+        }
+    }
+
+    private static String awaitLog(Gateway gw, String line) throws Exception {
+        String log = "";
+        for (int i = 0; i < 50; i++) {
+            log = Files.readString(gw.log(), StandardCharsets.UTF_8);
+            if (log.contains(line)) {
+                return log;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no access-log line '" + line + "' in " + gw.log());
+    }
+}

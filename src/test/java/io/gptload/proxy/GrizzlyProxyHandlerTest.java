@@ -1,0 +1,40 @@
+package io.gptload.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class GrizzlyProxyHandlerTest {
+
+    @Test
+    void theGroupIsTheSegmentAfterProxyDecodedAsJaxRsDecodesAPathParameter() {
+        assertEquals("g", GrizzlyProxyHandler.groupSegment("/proxy/g/v1/chat/completions"));
+        assertEquals("g", GrizzlyProxyHandler.groupSegment("/proxy/g"));
+        assertEquals("g", GrizzlyProxyHandler.groupSegment("/ctx/proxy/g/"));
+        assertEquals("a b", GrizzlyProxyHandler.groupSegment("/proxy/a%20b/x"));
+        assertEquals("a+b", GrizzlyProxyHandler.groupSegment("/proxy/a+b/x"), "a plus is not a space in a path");
+        assertEquals("a%zz", GrizzlyProxyHandler.groupSegment("/proxy/a%zz/x"), "a bad escape stays as sent");
+    }
+
+    @Test
+    void aPathWithoutAGroupNamesNone() {
+        assertNull(GrizzlyProxyHandler.groupSegment("/proxy"));
+        assertNull(GrizzlyProxyHandler.groupSegment("/proxy/"));
+        assertNull(GrizzlyProxyHandler.groupSegment("/proxy//v1"));
+    }
+
+    @Test
+    void theRouterTakesTheProxyPrefixAndWhatIsBelowItOnly() {
+        assertTrue(GrizzlyProxyRouter.isProxyPath("/proxy", "/proxy"));
+        assertTrue(GrizzlyProxyRouter.isProxyPath("/proxy/", "/proxy"));
+        assertTrue(GrizzlyProxyRouter.isProxyPath("/proxy/g/v1/chat/completions", "/proxy"));
+        assertTrue(GrizzlyProxyRouter.isProxyPath("/ctx/proxy/g", "/ctx/proxy"));
+        assertFalse(GrizzlyProxyRouter.isProxyPath("/proxyfoo", "/proxy"));
+        assertFalse(GrizzlyProxyRouter.isProxyPath("/api/groups", "/proxy"));
+        assertFalse(GrizzlyProxyRouter.isProxyPath("/", "/proxy"));
+        assertFalse(GrizzlyProxyRouter.isProxyPath(null, "/proxy"));
+    }
+}
