@@ -205,7 +205,16 @@ class ConsoleLogsSettingsIT {
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("detailForm:detailDialog")));
 
         // status and result filters, then Reset clears every filter
-        driver.findElement(By.id("logsForm:statusCode")).sendKeys("200");
+        // typed until it sticks: the closing dialog hands the focus back to its opener, and keys
+        // sent while that happens can land elsewhere (CI saw the filter submitted empty)
+        waiting().until(d -> {
+            WebElement status = d.findElement(By.id("logsForm:statusCode"));
+            if (!"200".equals(status.getAttribute("value"))) {
+                status.clear();
+                status.sendKeys("200");
+            }
+            return "200".equals(d.findElement(By.id("logsForm:statusCode")).getAttribute("value"));
+        });
         driver.findElement(By.id("logsForm:apply")).click();
         waiting().until(d -> rows().isEmpty());
         assertTrue(text("logsForm:logTable").contains("No request logs match"), text("logsForm:logTable"));
