@@ -34,9 +34,4 @@ public record ClientCall(String method, String groupName, String rawPath, String
     public String toString() {
         return "ClientCall[" + method + " " + rawPath + "]";
     }
-
-    /** The header's values joined by commas, null when absent (as JAX-RS's getHeaderString). */
-    String header(String name) {
-        return ProxyGate.headerString(headers).apply(name);
-    }
 }
