@@ -2,12 +2,12 @@ package io.gptload.proxy;
 
 import io.gptload.group.GroupSnapshot;
 import io.gptload.keypool.PooledKey;
+import io.gptload.shared.TimeOrderedIds;
 import jakarta.enterprise.event.Event;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Collects the attempts of one request (spec §2.10) and fires {@link ProxyCompleted} once the
@@ -67,7 +67,7 @@ final class AttemptLog {
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         boolean success = status < 400 && (message == null || message.isEmpty());
         metrics.group(group.name()).attempt(Attempt.RETRY.equals(type), success);
-        attempts.add(new Attempt(UUID.randomUUID().toString(), LocalDateTime.now(), group.id(), group.name(),
+        attempts.add(new Attempt(TimeOrderedIds.next(), LocalDateTime.now(), group.id(), group.name(),
                 parent == null ? 0 : parent.id(), parent == null ? "" : parent.name(),
                 key == null ? "" : key.storedValue(), key == null ? "" : key.hash(), key == null ? 0 : key.id(),
                 model, success, cut(in.clientIp(), 64), status, cut(in.loggedPath()),

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
 /**
- * One proxied attempt in {@code request_logs}; the id is a UUID assigned by the
+ * One proxied attempt in {@code request_logs}; the id is a time-ordered UUID (version 7) assigned by the
  * application. {@code durationMs} lives in the column {@code duration}.
  */
 @Entity

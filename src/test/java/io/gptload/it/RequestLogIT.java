@@ -8,6 +8,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,6 +64,12 @@ class RequestLogIT {
         assertEquals(up.baseUrl() + "/v1/chat/completions?x=1", fin.getString("upstream_addr"));
         assertFalse(fin.getBoolean("is_stream"));
         assertTrue(fin.getInt("duration_ms") >= retry.getInt("duration_ms"), "durations are cumulative");
+        UUID retryId = UUID.fromString(retry.getString("id"));
+        UUID finalId = UUID.fromString(fin.getString("id"));
+        assertEquals(7, finalId.version(), "log ids are time-ordered UUIDs: " + finalId);
+        assertTrue(retryId.toString().compareTo(finalId.toString()) < 0
+                || retryId.getMostSignificantBits() >>> 16 == finalId.getMostSignificantBits() >>> 16,
+                "the retry's id does not sort after the final attempt's: " + retryId + " / " + finalId);
 
         Api.Resp filtered = api.get("/api/logs?group_name=" + name + "&request_type=retry&page_size=1");
         assertEquals(1, filtered.data().getJsonArray("items").size());
