@@ -43,13 +43,26 @@ public final class GoDuration {
         return decimal(nanos, 1_000_000) + "ms";
     }
 
+    /** {@code value / unit} with the fraction's trailing zeros dropped, e.g. 1.005 or 12; unit is a power of ten. */
     private static String decimal(long value, long unit) {
         long whole = value / unit;
         long frac = value % unit;
         if (frac == 0) {
             return Long.toString(whole);
         }
-        String digits = String.format("%0" + (Long.toString(unit).length() - 1) + "d", frac);
-        return whole + "." + digits.replaceAll("0+$", "");
+        int width = 0;
+        for (long u = unit; u > 1; u /= 10) {
+            width++;
+        }
+        while (frac % 10 == 0) {
+            frac /= 10;
+            width--;
+        }
+        String digits = Long.toString(frac);
+        StringBuilder sb = new StringBuilder(24).append(whole).append('.');
+        for (int i = digits.length(); i < width; i++) {
+            sb.append('0');
+        }
+        return sb.append(digits).toString();
     }
 }

@@ -18,4 +18,17 @@ class GoDurationTest {
         assertEquals("12ns", GoDuration.format(Duration.ofNanos(12)));
         assertEquals("26h0m0s", GoDuration.format(Duration.ofHours(26)));
     }
+
+    @Test
+    void keepsLeadingZerosOfTheFractionAndDropsTrailingOnes() {
+        assertEquals("1.005ms", GoDuration.format(Duration.ofNanos(1_005_000)));
+        assertEquals("3.000001ms", GoDuration.format(Duration.ofNanos(3_000_001)));
+        assertEquals("1.01µs", GoDuration.format(Duration.ofNanos(1_010)));
+        assertEquals("2.000000001s", GoDuration.format(Duration.ofNanos(2_000_000_001L)));
+        assertEquals("59.9s", GoDuration.format(Duration.ofMillis(59_900)));
+        assertEquals("1m0.05s", GoDuration.format(Duration.ofMillis(60_050)));
+        assertEquals("-1.25ms", GoDuration.format(Duration.ofNanos(-1_250_000)));
+        assertEquals("999ns", GoDuration.format(Duration.ofNanos(999)));
+        assertEquals("1µs", GoDuration.format(Duration.ofNanos(1_000)));
+    }
 }
