@@ -32,6 +32,7 @@ public class ProxyEngine {
     private ConcurrencyLimiter limiter;
     private ClientIp clientIp;
     private ProxyMetrics metrics;
+    private volatile boolean direct;
 
     protected ProxyEngine() {
         // for CDI proxies
@@ -50,6 +51,23 @@ public class ProxyEngine {
         this.limiter = new ConcurrencyLimiter(config.proxy().maxConcurrentRequests());
         this.clientIp = new ClientIp(config.proxy().trustedProxies());
         ClientAbortLogFilter.install();
+    }
+
+    /**
+     * This engine with its application-scoped collaborators resolved past their client proxies
+     * ({@link DirectBeans}). Until it has run, the fields hold the proxies, which work the same,
+     * only slower.
+     */
+    ProxyEngine direct() {
+        if (!direct) {
+            catalog = DirectBeans.of(catalog, GroupCatalog.class);
+            keyPool = DirectBeans.of(keyPool, KeyPool.class);
+            keyHealth = DirectBeans.of(keyHealth, KeyHealth.class);
+            clients = DirectBeans.of(clients, UpstreamClients.class);
+            metrics = DirectBeans.of(metrics, ProxyMetrics.class);
+            direct = true;
+        }
+        return this;
     }
 
     GroupCatalog catalog() {

@@ -53,7 +53,8 @@ public class ProxyFrontDoor {
         }
         String path = servletContext.getContextPath() + "/proxy";
         try {
-            GateEntry entry = context.createContextualProxy((GateEntry) gate::handle, GateEntry.class);
+            ProxyGate direct = DirectBeans.of(gate, ProxyGate.class);
+            GateEntry entry = context.createContextualProxy((GateEntry) direct::handle, GateEntry.class);
             registration = GrizzlyFrontDoor.register(path, entry, CorsPolicy.of(config.cors()));
             LOG.info(path + " is served by the HTTP listener directly (Grizzly)");
         } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {

@@ -27,8 +27,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ProxyGate {
 
-    private ProxyEngine engine;
+    private ProxyEngine proxiedEngine;
     private IntegrationDirectory integration;
+    private volatile ProxyEngine direct;
 
     protected ProxyGate() {
         // for CDI proxies
@@ -36,13 +37,14 @@ public class ProxyGate {
 
     @Inject
     public ProxyGate(ProxyEngine engine, IntegrationDirectory integration) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+        this.proxiedEngine = Objects.requireNonNull(engine, "engine");
         this.integration = Objects.requireNonNull(integration, "integration");
     }
 
     /** Takes one request from a front door; the answer goes to {@code reply}, at once or from the relay. */
     void handle(ClientCall call, ClientReply reply) {
         long startNanos = System.nanoTime();
+        ProxyEngine engine = engine();
         String suffix = suffixAfterGroup(call.rawPath());
         if (suffix.equals(IntegrationInfoAnswer.SUFFIX)) {
             reply.send(IntegrationInfoAnswer.render(integration, call.groupName(), call.rawQuery()));
@@ -114,6 +116,16 @@ public class ProxyGate {
                 engine.limiter().release();
             }
         }
+    }
+
+    /** The engine and its collaborators past their client proxies, resolved on the first request. */
+    private ProxyEngine engine() {
+        ProxyEngine e = direct;
+        if (e == null) {
+            e = DirectBeans.of(proxiedEngine, ProxyEngine.class).direct();
+            direct = e;
+        }
+        return e;
     }
 
     /** The raw path after {@code /proxy/{group}} (whatever the group segment's encoding), at least "/". */
