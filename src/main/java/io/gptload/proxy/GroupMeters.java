@@ -25,6 +25,7 @@ final class GroupMeters {
     private final Counter blacklisted;
     private final Counter restored;
     private final Timer upstream;
+    private final LatencyBuckets upstreamBuckets = new LatencyBuckets(LatencyBuckets.UPSTREAM_BOUNDS);
 
     GroupMeters(MetricRegistry registry, String groupName) {
         this.registry = registry;
@@ -36,6 +37,7 @@ final class GroupMeters {
         this.blacklisted = counter(MetricNames.BLACKLISTED);
         this.restored = counter(MetricNames.RESTORED);
         this.upstream = registry.timer(MetricNames.metadata(MetricNames.UPSTREAM_LATENCY), group);
+        upstreamBuckets.register(registry, MetricNames.metadata(MetricNames.UPSTREAM_BUCKETS), group);
     }
 
     private Counter attempts(String result) {
@@ -75,6 +77,7 @@ final class GroupMeters {
     /** Time from sending to the upstream's response headers. */
     void upstream(long nanos) {
         upstream.update(Duration.ofNanos(nanos));
+        upstreamBuckets.observe(nanos);
     }
 
     void blacklisted(int n) {

@@ -22,13 +22,16 @@ final class MetricNames {
     static final String UPSTREAM_LATENCY = "gptload_upstream_latency";
     static final String ADDED_LATENCY = "gptload_added_latency";
     static final String OPEN_STREAMS = "gptload_open_streams";
+    /** The two latencies' exact histogram buckets ({@link LatencyBuckets}), named as exported. */
+    static final String UPSTREAM_BUCKETS = "gptload_upstream_latency_seconds_bucket";
+    static final String ADDED_BUCKETS = "gptload_added_latency_seconds_bucket";
 
     static final String GROUP = "group";
     static final String STATUS = "status";
     static final String RESULT = "result";
 
     private static final java.util.Set<String> PER_GROUP = java.util.Set.of(REQUESTS, ATTEMPTS, RETRIES, BLACKLISTED,
-            RESTORED, UPSTREAM_LATENCY);
+            RESTORED, UPSTREAM_LATENCY, UPSTREAM_BUCKETS);
 
     private static final Map<String, String> HELP = Map.ofEntries(
             Map.entry(REQUESTS, "Proxied requests by group and the status answered to the client"),
@@ -40,7 +43,9 @@ final class MetricNames {
             Map.entry(KEYS_INVALID, "Invalid (blacklisted) keys, counted at most 15 s ago"),
             Map.entry(UPSTREAM_LATENCY, "Time from sending an attempt to the upstream's response headers"),
             Map.entry(ADDED_LATENCY, "Gateway time of a request excluding upstream waits"),
-            Map.entry(OPEN_STREAMS, "Streaming responses being relayed now"));
+            Map.entry(OPEN_STREAMS, "Streaming responses being relayed now"),
+            Map.entry(UPSTREAM_BUCKETS, "Attempts whose upstream response headers came within le seconds"),
+            Map.entry(ADDED_BUCKETS, "Requests whose gateway time (upstream waits excluded) was within le seconds"));
 
     /** The metadata (name and help text) a metric is always registered with. */
     static Metadata metadata(String name) {

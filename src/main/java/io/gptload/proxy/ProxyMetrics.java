@@ -43,6 +43,7 @@ public class ProxyMetrics {
     private KeyPool keyPool;
     private InvalidKeyCounts invalid;
     private Timer added;
+    private final LatencyBuckets addedBuckets = new LatencyBuckets(LatencyBuckets.ADDED_BOUNDS);
 
     protected ProxyMetrics() {
         // for CDI proxies
@@ -56,6 +57,7 @@ public class ProxyMetrics {
         this.keyPool = Objects.requireNonNull(keyPool, "keyPool");
         this.invalid = Objects.requireNonNull(invalid, "invalid");
         this.added = registry.timer(MetricNames.metadata(MetricNames.ADDED_LATENCY));
+        addedBuckets.register(registry, MetricNames.metadata(MetricNames.ADDED_BUCKETS));
         registry.gauge(MetricNames.metadata(MetricNames.OPEN_STREAMS), openStreams, AtomicInteger::get);
         catalog.afterRebuild(this::reconcile);
         reconcile();
@@ -74,7 +76,9 @@ public class ProxyMetrics {
 
     /** Gateway time of one request, upstream waits excluded. */
     void added(long nanos) {
-        added.update(Duration.ofNanos(Math.max(0, nanos)));
+        long n = Math.max(0, nanos);
+        added.update(Duration.ofNanos(n));
+        addedBuckets.observe(n);
     }
 
     void streamOpened() {

@@ -78,6 +78,13 @@ class MetricsIT {
         assertTrue(value(app, "gptload_added_latency_seconds_count", Map.of()) >= 4);
         double addedMax = value(app, "gptload_added_latency_seconds_max", Map.of());
         assertTrue(addedMax > 0 && addedMax < 60, "seconds: " + addedMax);
+        // exact histograms beside the timers: cumulative buckets, +Inf equal to the timer's count
+        assertEquals(4, value(app, "gptload_upstream_latency_seconds_bucket", with(r, "le", "+Inf")));
+        assertEquals(4, value(app, "gptload_upstream_latency_seconds_bucket", with(r, "le", "120")));
+        assertCumulative(app, "gptload_upstream_latency_seconds_bucket", r);
+        assertEquals(value(app, "gptload_added_latency_seconds_count", Map.of()),
+                value(app, "gptload_added_latency_seconds_bucket", Map.of("le", "+Inf")));
+        assertCumulative(app, "gptload_added_latency_seconds_bucket", Map.of());
         assertTrue(value(app, "gptload_open_streams", Map.of()) >= 0, "present");
         assertTrue(value(app, "gptload_request_log_buffer_depth", Map.of()) >= 0);
         assertTrue(value(app, "gptload_key_restored_total", r) >= 0);
@@ -90,7 +97,7 @@ class MetricsIT {
 
         for (Sample s : app) {
             if (s.name().startsWith("gptload_")) {
-                assertTrue(List.of("group", "status", "result", "mp_scope").containsAll(s.labels().keySet()),
+                assertTrue(List.of("group", "status", "result", "mp_scope", "le").containsAll(s.labels().keySet()),
                         "labels of " + s);
             }
         }
@@ -149,6 +156,18 @@ class MetricsIT {
             out.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
         }
         return out;
+    }
+
+    /** Every {@code le} of the family is present and the counts never fall as {@code le} grows. */
+    private static void assertCumulative(List<Sample> samples, String name, Map<String, String> labels) {
+        List<Sample> buckets = samples.stream().filter(s -> s.name().equals(name)
+                && s.labels().entrySet().containsAll(labels.entrySet())).sorted(java.util.Comparator.comparingDouble(
+                        s -> s.labels().get("le").equals("+Inf") ? Double.POSITIVE_INFINITY
+                                : Double.parseDouble(s.labels().get("le")))).toList();
+        assertTrue(buckets.size() >= 10, name + ": " + buckets);
+        for (int i = 1; i < buckets.size(); i++) {
+            assertTrue(buckets.get(i).value() >= buckets.get(i - 1).value(), name + " not cumulative: " + buckets);
+        }
     }
 
     /** The value of the one sample with that name whose labels include {@code labels}; -1 when absent. */

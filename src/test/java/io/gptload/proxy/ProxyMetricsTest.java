@@ -109,6 +109,19 @@ class ProxyMetricsTest {
         assertEquals(List.of(Duration.ofMillis(5)), fake.timings(MetricNames.UPSTREAM_LATENCY, group("alpha")));
         assertEquals(List.of(Duration.ofMillis(2), Duration.ZERO), fake.timings(MetricNames.ADDED_LATENCY),
                 "a negative figure (clock skew between threads) is clamped");
+        m.group("alpha").upstream(20_000_000);
+        assertEquals(1L, fake.gaugeValue(MetricNames.UPSTREAM_BUCKETS, group("alpha"), le("0.005")));
+        assertEquals(1L, fake.gaugeValue(MetricNames.UPSTREAM_BUCKETS, group("alpha"), le("0.01")));
+        assertEquals(2L, fake.gaugeValue(MetricNames.UPSTREAM_BUCKETS, group("alpha"), le("0.025")));
+        assertEquals(2L, fake.gaugeValue(MetricNames.UPSTREAM_BUCKETS, group("alpha"), le("+Inf")));
+        assertEquals(1L, fake.gaugeValue(MetricNames.ADDED_BUCKETS, le("0.0001")), "the clamped zero");
+        assertEquals(1L, fake.gaugeValue(MetricNames.ADDED_BUCKETS, le("0.001")));
+        assertEquals(2L, fake.gaugeValue(MetricNames.ADDED_BUCKETS, le("0.0025")));
+        assertEquals(2L, fake.gaugeValue(MetricNames.ADDED_BUCKETS, le("+Inf")));
+    }
+
+    private static Tag le(String bound) {
+        return new Tag("le", bound);
     }
 
     @Test
@@ -119,7 +132,7 @@ class ProxyMetricsTest {
         m.group("alpha").attempt(false, true);
         Set<String> labels = fake.metrics.keySet().stream().flatMap(id -> id.getTags().keySet().stream())
                 .collect(Collectors.toSet());
-        assertTrue(Set.of("group", "status", "result").containsAll(labels), labels.toString());
+        assertTrue(Set.of("group", "status", "result", "le").containsAll(labels), labels.toString());
         fake.metadata.values().forEach(md -> {
             assertTrue(md.getName().startsWith("gptload_"), md.getName());
             assertFalse(md.getDescription().isBlank(), md.getName());
