@@ -56,7 +56,9 @@ public class ProxyEngine {
     /**
      * This engine with its application-scoped collaborators resolved past their client proxies
      * ({@link DirectBeans}). Until it has run, the fields hold the proxies, which work the same,
-     * only slower.
+     * only slower. The fields are plain on purpose: a thread that reads one without first reading
+     * {@code direct} (or {@link ProxyGate}'s volatile engine) sees the proxy or the instance, and
+     * either is correct.
      */
     ProxyEngine direct() {
         if (!direct) {
