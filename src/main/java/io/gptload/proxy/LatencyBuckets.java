@@ -2,19 +2,23 @@ package io.gptload.proxy;
 
 import java.math.BigDecimal;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * An exact Prometheus histogram of one latency: fixed upper bounds in seconds, one counter per
- * bucket, exported as the cumulative {@code <name>_seconds_bucket{le="..."}} series that
+ * bucket, exported as the cumulative {@code <name>_buckets{le="..."}} series that
  * {@code histogram_quantile} reads (the timers beside it give {@code _count} and {@code _sum}).
+ * A registry that refuses the gauges costs the histogram, never the application's start.
  * Recording is a binary search over the bounds and one increment; the cumulative sums are added up
  * when scraped. MicroProfile Metrics' own buckets are not used: Payara counts them over a decaying
  * sample while {@code +Inf} is the exact total.
  */
 final class LatencyBuckets {
+
+    private static final Logger LOG = Logger.getLogger("io.gptload.proxy");
 
     /** Upstream time to response headers: 5 ms to 2 min. */
     static final double[] UPSTREAM_BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120};
@@ -82,12 +86,16 @@ final class LatencyBuckets {
 
     /** Registers one gauge per bucket under {@code name} with {@code tags} and the bucket's {@code le}. */
     void register(MetricRegistry registry, Metadata metadata, Tag... tags) {
-        for (int i = 0; i < counts.length; i++) {
-            int bucket = i;
-            Tag[] all = new Tag[tags.length + 1];
-            System.arraycopy(tags, 0, all, 0, tags.length);
-            all[tags.length] = new Tag(LE, label(i));
-            registry.gauge(metadata, () -> cumulative(bucket), all);
+        try {
+            for (int i = 0; i < counts.length; i++) {
+                int bucket = i;
+                Tag[] all = new Tag[tags.length + 1];
+                System.arraycopy(tags, 0, all, 0, tags.length);
+                all[tags.length] = new Tag(LE, label(i));
+                registry.gauge(metadata, () -> cumulative(bucket), all);
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("latency histogram " + metadata.getName() + " not exported: " + e);
         }
     }
 }

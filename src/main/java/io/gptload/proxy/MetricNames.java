@@ -22,9 +22,13 @@ final class MetricNames {
     static final String UPSTREAM_LATENCY = "gptload_upstream_latency";
     static final String ADDED_LATENCY = "gptload_added_latency";
     static final String OPEN_STREAMS = "gptload_open_streams";
-    /** The two latencies' exact histogram buckets ({@link LatencyBuckets}), named as exported. */
-    static final String UPSTREAM_BUCKETS = "gptload_upstream_latency_seconds_bucket";
-    static final String ADDED_BUCKETS = "gptload_added_latency_seconds_bucket";
+    /**
+     * The two latencies' exact histogram buckets ({@link LatencyBuckets}), named as exported. Not
+     * {@code <timer>_bucket}: OpenLiberty's registry reserves that name for the timer itself and
+     * refuses the gauge (the application would not start).
+     */
+    static final String UPSTREAM_BUCKETS = "gptload_upstream_latency_buckets";
+    static final String ADDED_BUCKETS = "gptload_added_latency_buckets";
 
     static final String GROUP = "group";
     static final String STATUS = "status";

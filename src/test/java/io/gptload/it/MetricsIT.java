@@ -79,12 +79,12 @@ class MetricsIT {
         double addedMax = value(app, "gptload_added_latency_seconds_max", Map.of());
         assertTrue(addedMax > 0 && addedMax < 60, "seconds: " + addedMax);
         // exact histograms beside the timers: cumulative buckets, +Inf equal to the timer's count
-        assertEquals(4, value(app, "gptload_upstream_latency_seconds_bucket", with(r, "le", "+Inf")));
-        assertEquals(4, value(app, "gptload_upstream_latency_seconds_bucket", with(r, "le", "120")));
-        assertCumulative(app, "gptload_upstream_latency_seconds_bucket", r);
+        assertEquals(4, value(app, "gptload_upstream_latency_buckets", with(r, "le", "+Inf")));
+        assertEquals(4, value(app, "gptload_upstream_latency_buckets", with(r, "le", "120")));
+        assertCumulative(app, "gptload_upstream_latency_buckets", r);
         assertEquals(value(app, "gptload_added_latency_seconds_count", Map.of()),
-                value(app, "gptload_added_latency_seconds_bucket", Map.of("le", "+Inf")));
-        assertCumulative(app, "gptload_added_latency_seconds_bucket", Map.of());
+                value(app, "gptload_added_latency_buckets", Map.of("le", "+Inf")));
+        assertCumulative(app, "gptload_added_latency_buckets", Map.of());
         assertTrue(value(app, "gptload_open_streams", Map.of()) >= 0, "present");
         assertTrue(value(app, "gptload_request_log_buffer_depth", Map.of()) >= 0);
         assertTrue(value(app, "gptload_key_restored_total", r) >= 0);
