@@ -32,7 +32,6 @@ public class ProxyEngine {
     private ConcurrencyLimiter limiter;
     private ClientIp clientIp;
     private ProxyMetrics metrics;
-    private volatile boolean direct;
 
     protected ProxyEngine() {
         // for CDI proxies
@@ -55,20 +54,17 @@ public class ProxyEngine {
 
     /**
      * This engine with its application-scoped collaborators resolved past their client proxies
-     * ({@link DirectBeans}). Until it has run, the fields hold the proxies, which work the same,
-     * only slower. The fields are plain on purpose: a thread that reads one without first reading
-     * {@code direct} (or {@link ProxyGate}'s volatile engine) sees the proxy or the instance, and
-     * either is correct.
+     * ({@link DirectBeans}); {@link ProxyGate} calls it once and keeps the result. Calling it again
+     * changes nothing (an instance is returned as it is). The fields are plain on purpose: a thread
+     * that reads one without going through {@link ProxyGate}'s volatile engine sees the proxy or
+     * the instance, and either is correct, the proxy only slower.
      */
     ProxyEngine direct() {
-        if (!direct) {
-            catalog = DirectBeans.of(catalog, GroupCatalog.class);
-            keyPool = DirectBeans.of(keyPool, KeyPool.class);
-            keyHealth = DirectBeans.of(keyHealth, KeyHealth.class);
-            clients = DirectBeans.of(clients, UpstreamClients.class);
-            metrics = DirectBeans.of(metrics, ProxyMetrics.class);
-            direct = true;
-        }
+        catalog = DirectBeans.of(catalog, GroupCatalog.class);
+        keyPool = DirectBeans.of(keyPool, KeyPool.class);
+        keyHealth = DirectBeans.of(keyHealth, KeyHealth.class);
+        clients = DirectBeans.of(clients, UpstreamClients.class);
+        metrics = DirectBeans.of(metrics, ProxyMetrics.class);
         return this;
     }
 
