@@ -11,17 +11,23 @@ final class BoundedBody {
 
     /** The body, or null when it is larger than {@code max} bytes. */
     static byte[] read(InputStream in, long max, String contentLength) throws IOException {
+        long declared = -1;
         if (contentLength != null) {
             try {
-                if (Long.parseLong(contentLength.strip()) > max) {
-                    return null;
-                }
+                declared = Long.parseLong(contentLength.strip());
             } catch (NumberFormatException ignored) {
                 // the container rejects a malformed Content-Length itself
+            }
+            if (declared > max) {
+                return null;
             }
         }
         if (in == null) {
             return new byte[0];
+        }
+        if (declared >= 0 && declared <= Integer.MAX_VALUE - 8) {
+            // the container ends the stream at the declared length: one array of that size, no copy
+            return in.readNBytes((int) declared);
         }
         byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         return b.length > max ? null : b;

@@ -55,6 +55,7 @@ final class GrizzlyReply implements ClientReply {
             }
             res.setContentLength(reply.body().length);
             if (!head && reply.body().length > 0) {
+                res.setBufferSize(reply.body().length); // instead of 8 KiB per answer; at least 512
                 res.getOutputStream().write(reply.body());
             }
         } catch (IOException clientGone) {
@@ -80,6 +81,7 @@ final class GrizzlyReply implements ClientReply {
                 }
             }
             if (!head) {
+                res.setBufferSize(relay.containerBufferSize());
                 relay.write(res.getOutputStream());
             }
         } catch (IOException | RuntimeException | Error upstreamBroke) {

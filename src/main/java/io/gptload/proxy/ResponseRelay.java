@@ -40,6 +40,7 @@ final class ResponseRelay {
     }
 
     private static final int BUFFER = 8192;
+    private static final int SMALL_CONTAINER_BUFFER = 512;
 
     private final HttpResponse<InputStream> upstream;
     private final boolean stream;
@@ -113,7 +114,7 @@ final class ResponseRelay {
             timedOut = true;
             closeQuietly(in);
         }, totalTime.toMillis(), TimeUnit.MILLISECONDS);
-        byte[] buf = new byte[BUFFER];
+        byte[] buf = new byte[bufferSize()];
         try (in) {
             if (stream) {
                 // status and headers go out now: a client sees the stream open at once, and
@@ -156,6 +157,25 @@ final class ResponseRelay {
             end(new Result(false, null));
         } finally {
             deadline.cancel(false);
+        }
+    }
+
+    /**
+     * The output buffer the container needs for this body. A stream is flushed event by event and
+     * Grizzly takes a fresh buffer after every flush, so a small one (events longer than it are
+     * written from the relay's buffer without a copy); a short body of known length fits exactly.
+     */
+    int containerBufferSize() {
+        return stream ? SMALL_CONTAINER_BUFFER : bufferSize();
+    }
+
+    /** A body of known length under {@link #BUFFER} (most JSON answers) gets a buffer of its size. */
+    private int bufferSize() {
+        try {
+            long declared = upstream.headers().firstValueAsLong("content-length").orElse(-1);
+            return declared >= 0 && declared < BUFFER ? (int) Math.max(1, declared) : BUFFER;
+        } catch (NumberFormatException unusable) {
+            return BUFFER;
         }
     }
 

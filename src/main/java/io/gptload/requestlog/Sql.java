@@ -10,7 +10,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * SQL details shared by the writer and the queries. Date-times travel as {@link Timestamp} in the
  * JVM's zone: the app's local time on DATETIME / TIMESTAMP columns and the right instant on
- * PostgreSQL's {@code timestamptz}, with every driver.
+ * PostgreSQL's {@code timestamptz}, with every driver (on H2 as the {@link LocalDateTime} itself,
+ * on MySQL as text: {@link #setTime}).
  */
 final class Sql {
 
@@ -36,6 +37,10 @@ final class Sql {
     static void setTime(PreparedStatement ps, int index, LocalDateTime time, Dialect dialect) throws SQLException {
         if (dialect == Dialect.MYSQL) {
             ps.setString(index, MYSQL_TIME.format(time));
+        } else if (dialect == Dialect.H2) {
+            // H2 takes the local date-time as it is (TIMESTAMP(3) columns); Timestamp.valueOf would
+            // compute a calendar date in the JVM's zone only for H2 to convert it back
+            ps.setObject(index, time);
         } else {
             ps.setTimestamp(index, Timestamp.valueOf(time));
         }

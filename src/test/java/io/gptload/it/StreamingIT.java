@@ -60,6 +60,48 @@ class StreamingIT {
     }
 
     @Test
+    void eventsAndAnswersOfEverySizeArriveWhole(Api api, FakeUpstream up) throws Exception {
+        // around the relay's buffers: 512 bytes (the client-side buffer of a stream), 8 KiB (a read);
+        // request bodies are read at their declared length
+        String name = Fixtures.unique("sizes");
+        long id = Fixtures.group(api, name, "openai", up.baseUrl(), "pk-" + name, "");
+        List<String> events = IntStream.of(1, 500, 511, 512, 513, 3000, 8191, 8192, 8193, 70_000)
+                .mapToObj(n -> "{\"t\":\"" + "x".repeat(n) + "\"}").toList();
+        up.on("sk-sse-" + name, FakeUpstream.sse(events, 0));
+        Fixtures.keys(api, id, "sk-sse-" + name);
+        HttpResponse<InputStream> r = openStream(api, name);
+        assertEquals(200, r.statusCode());
+        List<String> got = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.startsWith("data: ")) {
+                    got.add(line.substring(6));
+                }
+            }
+        }
+        assertEquals(events, got);
+
+        for (int n : new int[] {0, 300, 511, 513, 8191, 8193, 200_000}) {
+            String json = "{\"t\":\"" + "y".repeat(n) + "\"}";
+            String asked = "{\"model\":\"m\",\"p\":\"" + "z".repeat(n) + "\"}";
+            String g = name + "-" + n;
+            long gid = Fixtures.group(api, g, "openai", up.baseUrl(), "pk-" + g, "");
+            up.on("sk-json-" + g, FakeUpstream.json(200, json));
+            Fixtures.keys(api, gid, "sk-json-" + g);
+            HttpResponse<String> answer = Fixtures.CLIENT.send(HttpRequest.newBuilder(
+                            api.gateway().uri("/proxy/" + g + "/v1/chat/completions"))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer pk-" + g)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(asked)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), "answer of " + n);
+            assertEquals(asked, up.requests("sk-json-" + g).get(0).bodyText(), "request of " + n);
+            assertEquals(json, answer.body(), "answer of " + n);
+            assertEquals(Integer.toString(json.length()), answer.headers().firstValue("Content-Length").orElse(""));
+        }
+    }
+
+    @Test
     void clientDisconnectClosesTheUpstreamStream(Api api, FakeUpstream up) throws Exception {
         String name = Fixtures.unique("gone");
         long id = Fixtures.group(api, name, "openai", up.baseUrl(), "pk-" + name, "");

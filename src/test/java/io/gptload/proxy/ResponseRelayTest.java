@@ -93,8 +93,29 @@ class ResponseRelayTest {
         assertTrue(body.closed.get());
     }
 
+    @Test
+    void aBodyOfDeclaredLengthIsRelayedWholeWhateverTheLengthSays() throws IOException {
+        String json = "{\"id\":\"chatcmpl-1\",\"choices\":[]}";
+        for (String length : List.of(Integer.toString(json.length()), "3", "0", "99999", "not a number")) {
+            ends.clear();
+            TrackedBody body = new TrackedBody(json);
+            ByteArrayOutputStream client = new ByteArrayOutputStream();
+
+            relay(body, false, Map.of("Content-Type", List.of("application/json"),
+                    "Content-Length", List.of(length))).write(client);
+
+            assertArrayEquals(body.bytes, client.toByteArray(), "Content-Length " + length);
+            assertEquals(1, ends.size());
+            assertNull(ends.get(0).error());
+        }
+    }
+
     private ResponseRelay relay(TrackedBody body, boolean stream) {
-        return new ResponseRelay(new FakeResponse(body), stream, deadlines, Duration.ofSeconds(30),
+        return relay(body, stream, Map.of("Content-Type", List.of("text/event-stream")));
+    }
+
+    private ResponseRelay relay(TrackedBody body, boolean stream, Map<String, List<String>> headers) {
+        return new ResponseRelay(new FakeResponse(body, headers), stream, deadlines, Duration.ofSeconds(30),
                 new ResponseRelay.Hooks(() -> { }, metrics, ends::add));
     }
 
@@ -118,7 +139,7 @@ class ResponseRelayTest {
         }
     }
 
-    private record FakeResponse(InputStream body) implements HttpResponse<InputStream> {
+    private record FakeResponse(InputStream body, Map<String, List<String>> head) implements HttpResponse<InputStream> {
         @Override
         public int statusCode() {
             return 200;
@@ -136,7 +157,7 @@ class ResponseRelayTest {
 
         @Override
         public HttpHeaders headers() {
-            return HttpHeaders.of(Map.of("Content-Type", List.of("text/event-stream")), (a, b) -> true);
+            return HttpHeaders.of(head, (a, b) -> true);
         }
 
         @Override
