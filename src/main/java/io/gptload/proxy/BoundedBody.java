@@ -9,7 +9,11 @@ final class BoundedBody {
     private BoundedBody() {
     }
 
-    /** The body, or null when it is larger than {@code max} bytes. */
+    /**
+     * The body, or null when it is larger than {@code max} bytes. {@code contentLength} is the
+     * length the body is framed by: null for a chunked request, whose Content-Length (if any) the
+     * container ignores.
+     */
     static byte[] read(InputStream in, long max, String contentLength) throws IOException {
         long declared = -1;
         if (contentLength != null) {
@@ -26,7 +30,7 @@ final class BoundedBody {
             return new byte[0];
         }
         if (declared >= 0 && declared <= Integer.MAX_VALUE - 8) {
-            // the container ends the stream at the declared length: one array of that size, no copy
+            // the container ends the stream at the declared length: no read-ahead buffer to trim
             return in.readNBytes((int) declared);
         }
         byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));

@@ -55,7 +55,9 @@ final class GrizzlyReply implements ClientReply {
             }
             res.setContentLength(reply.body().length);
             if (!head && reply.body().length > 0) {
-                res.setBufferSize(reply.body().length); // instead of 8 KiB per answer; at least 512
+                // a short answer gets a buffer of its size (at least 512) instead of 8 KiB; a longer
+                // one is written from its own array, as before
+                res.setBufferSize(Math.min(reply.body().length, 8192));
                 res.getOutputStream().write(reply.body());
             }
         } catch (IOException clientGone) {

@@ -85,7 +85,8 @@ public class ProxyGate {
                 engine.metrics().group(g.name()).request(401);
                 return;
             }
-            byte[] bytes = BoundedBody.read(call.body().open(), engine.maxBodyBytes(), header.apply("Content-Length"));
+            byte[] bytes = BoundedBody.read(call.body().open(), engine.maxBodyBytes(),
+                    header.apply("Transfer-Encoding") == null ? header.apply("Content-Length") : null);
             if (bytes == null) {
                 reply.send(GatewayError.tooLarge(engine.maxBodyBytes()).render(g.adapter()));
                 engine.metrics().group(g.name()).request(413);

@@ -169,11 +169,14 @@ final class ResponseRelay {
         return stream ? SMALL_CONTAINER_BUFFER : bufferSize();
     }
 
-    /** A body of known length under {@link #BUFFER} (most JSON answers) gets a buffer of its size. */
+    /**
+     * A body of known length under {@link #BUFFER} (most JSON answers) gets a buffer of its size,
+     * at least 512 bytes (a length the upstream's chunked framing overrides may say anything).
+     */
     private int bufferSize() {
         try {
             long declared = upstream.headers().firstValueAsLong("content-length").orElse(-1);
-            return declared >= 0 && declared < BUFFER ? (int) Math.max(1, declared) : BUFFER;
+            return declared >= 0 && declared < BUFFER ? (int) Math.max(SMALL_CONTAINER_BUFFER, declared) : BUFFER;
         } catch (NumberFormatException unusable) {
             return BUFFER;
         }

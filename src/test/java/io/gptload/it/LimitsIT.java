@@ -100,6 +100,48 @@ class LimitsIT {
         return api.get("/api/keys?group_id=" + groupId).data().getJsonArray("items").getJsonObject(0);
     }
 
+    /** A raw HTTP/1.1 request with both framings; the status line of the answer. */
+    private static String chunkedWithContentLength(String path, String proxyKey, byte[] body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gw.port())) {
+            socket.setSoTimeout(30_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + proxyKey
+                    + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: 10"
+                    + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (int at = 0; at < body.length; at += 100) {
+                int n = Math.min(100, body.length - at);
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, at, n);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            return in.readLine();
+        }
+    }
+
+    @Test
+    void aChunkedBodyIsReadWholeWhateverItsContentLengthSays() throws Exception {
+        // chunked framing wins over Content-Length (RFC 9112 6.3): the body is neither cut at 10
+        // bytes nor let past the size limit
+        String name = Fixtures.unique("tecl");
+        long id = Fixtures.group(api, name, "openai", up.baseUrl(), "pk-" + name, "");
+        String key = "sk-tecl-" + name;
+        up.on(key, FakeUpstream.json(200, "{\"ok\":true}"));
+        Fixtures.keys(api, id, key);
+        String path = "/proxy/" + name + "/v1/chat/completions";
+
+        byte[] fits = body(300);
+        assertTrue(chunkedWithContentLength(path, "pk-" + name, fits).contains(" 200"));
+        assertEquals(List.of(new String(fits, StandardCharsets.UTF_8)),
+                up.requests(key).stream().map(FakeUpstream.Recorded::bodyText).toList());
+
+        assertTrue(chunkedWithContentLength(path, "pk-" + name, body(4 * MAX_BODY)).contains(" 413"));
+        assertEquals(1, up.requests(key).size(), "a refused body never reaches the upstream");
+    }
+
     @Test
     void bodiesOverTheLimitAre413WithOrWithoutContentLength() throws Exception {
         String name = Fixtures.unique("big");
