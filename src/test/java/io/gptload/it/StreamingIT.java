@@ -28,6 +28,19 @@ class StreamingIT {
                 HttpResponse.BodyHandlers.ofInputStream());
     }
 
+    /** The payloads of the stream's {@code data:} lines, read to its end. */
+    private static List<String> dataLines(HttpResponse<InputStream> r) throws Exception {
+        List<String> got = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.startsWith("data: ")) {
+                    got.add(line.substring(6));
+                }
+            }
+        }
+        return got;
+    }
+
     @Test
     void eventsReachTheClientAsTheUpstreamSendsThem(Api api, FakeUpstream up) throws Exception {
         String name = Fixtures.unique("sse");
@@ -71,14 +84,7 @@ class StreamingIT {
         Fixtures.keys(api, id, "sk-sse-" + name);
         HttpResponse<InputStream> r = openStream(api, name);
         assertEquals(200, r.statusCode());
-        List<String> got = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.startsWith("data: ")) {
-                    got.add(line.substring(6));
-                }
-            }
-        }
+        List<String> got = dataLines(r);
         assertEquals(events, got);
 
         for (int n : new int[] {0, 300, 511, 513, 8191, 8193, 200_000}) {
