@@ -22,6 +22,9 @@ import org.glassfish.grizzly.http.server.Response;
  */
 final class GrizzlyReply implements ClientReply {
 
+    /** Grizzly's output buffer when nobody sizes it; writes longer than the buffer skip it. */
+    private static final int GRIZZLY_DEFAULT_BUFFER = 8192;
+
     private final Response res;
     private final HttpContext http;
     private final IntConsumer onEnd;
@@ -57,7 +60,7 @@ final class GrizzlyReply implements ClientReply {
             if (!head && reply.body().length > 0) {
                 // a short answer gets a buffer of its size (at least 512) instead of 8 KiB; a longer
                 // one is written from its own array, as before
-                res.setBufferSize(Math.min(reply.body().length, 8192));
+                res.setBufferSize(Math.min(reply.body().length, GRIZZLY_DEFAULT_BUFFER));
                 res.getOutputStream().write(reply.body());
             }
         } catch (IOException clientGone) {

@@ -47,6 +47,7 @@ final class ResponseRelay {
     private final ScheduledExecutorService deadlines;
     private final Duration totalTime;
     private final Hooks hooks;
+    private final int readBuffer;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean timedOut;
     private volatile boolean started;
@@ -58,6 +59,7 @@ final class ResponseRelay {
         this.deadlines = deadlines;
         this.totalTime = totalTime;
         this.hooks = hooks;
+        this.readBuffer = readBufferSize(upstream);
     }
 
     /** The status the client gets: the upstream's. */
@@ -114,7 +116,7 @@ final class ResponseRelay {
             timedOut = true;
             closeQuietly(in);
         }, totalTime.toMillis(), TimeUnit.MILLISECONDS);
-        byte[] buf = new byte[bufferSize()];
+        byte[] buf = new byte[readBuffer];
         try (in) {
             if (stream) {
                 // status and headers go out now: a client sees the stream open at once, and
@@ -166,14 +168,14 @@ final class ResponseRelay {
      * written from the relay's buffer without a copy); a short body of known length fits exactly.
      */
     int containerBufferSize() {
-        return stream ? SMALL_CONTAINER_BUFFER : bufferSize();
+        return stream ? SMALL_CONTAINER_BUFFER : readBuffer;
     }
 
     /**
      * A body of known length under {@link #BUFFER} (most JSON answers) gets a buffer of its size,
      * at least 512 bytes (a length the upstream's chunked framing overrides may say anything).
      */
-    private int bufferSize() {
+    private static int readBufferSize(HttpResponse<InputStream> upstream) {
         try {
             long declared = upstream.headers().firstValueAsLong("content-length").orElse(-1);
             return declared >= 0 && declared < BUFFER ? (int) Math.max(SMALL_CONTAINER_BUFFER, declared) : BUFFER;
