@@ -8,17 +8,25 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.Executor;
+import org.glassfish.grizzly.IOStrategy;
+import org.glassfish.grizzly.Transport;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
+import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
 
 /**
- * Puts {@link GrizzlyProxyRouter} in front of the web container on Payara's HTTP listeners. With
- * one application deployed (Payara Micro, the uber-jar), each listener's {@code ContainerMapper}
- * hands every request straight to the web container's handler, which its {@code ContextMapper}
- * holds; that handler is replaced by a router sending {@code /proxy} to the proxy's own handler
- * and everything else where it went before. The listener keeps its one-application shape, so
- * paths are routed exactly as before (no second handler for the listener to decode and map).
+ * Puts {@link GrizzlyProxyRouter} in front of the server on Payara's HTTP listeners. With one
+ * application deployed (Payara Micro, the uber-jar), each listener's HTTP filter hands every
+ * request to the server's {@code ContainerMapper}, which maps it to the web container; the router
+ * takes the mapper's place, sends {@code /proxy} to the proxy's own handler and every other
+ * request to the mapper, which maps it exactly as before.
+ * <p>
+ * The listener then runs its filter chain (reading, HTTP parsing) on its selector thread instead
+ * of handing every request to a worker thread first: the router sends a proxied request from
+ * there straight to a relay virtual thread, where the whole exchange runs, and every other
+ * request to the worker pool, as before. A proxied request so costs one thread hand-off instead
+ * of two (selector, worker, virtual thread).
  * <p>
  * These are Payara's internals, reached by reflection: a runtime without them (OpenLiberty), or a
  * listener already shared by several applications, fails here before anything changed, and the
@@ -32,74 +40,78 @@ final class GrizzlyFrontDoor {
     }
 
     /** Routes {@code prefix} (the raw path of {@code /proxy}) to the proxy on every listener it can; closing restores them. */
-    static AutoCloseable register(String prefix, ProxyFrontDoor.GateEntry gate, CorsPolicy cors)
+    static AutoCloseable register(String prefix, ProxyFrontDoor.GateEntry gate, CorsPolicy cors, Executor proxyThreads)
             throws ReflectiveOperationException {
         Object grizzlyService = grizzlyService();
-        ReentrantReadWriteLock lock = (ReentrantReadWriteLock) grizzlyService.getClass()
-                .getMethod("obtainMapperLock").invoke(grizzlyService);
         GrizzlyProxyHandler proxy = new GrizzlyProxyHandler(gate, cors);
         List<AutoCloseable> undo = new ArrayList<>();
+        AutoCloseable restore = () -> {
+            for (AutoCloseable u : undo.reversed()) {
+                u.close();
+            }
+        };
         StringBuilder seen = new StringBuilder();
-        for (Object networkProxy : List.copyOf((Collection<?>) field(grizzlyService, "proxies"))) {
-            Object listener = networkProxy.getClass().getMethod("getUnderlyingListener").invoke(networkProxy);
-            if (listener == null) {
-                continue;
-            }
-            List<?> filters = (List<?>) listener.getClass().getMethod("getFilters", Class.class)
-                    .invoke(listener, HttpServerFilter.class);
-            seen.append(' ').append(listener.getClass().getMethod("getName").invoke(listener)).append(':');
-            for (Object filter : filters) {
-                HttpHandler mapper = ((HttpServerFilter) filter).getHttpHandler();
-                if (mapper == null || !mapper.getClass().getName().equals(CONTAINER_MAPPER)) {
-                    seen.append(" other handler");
-                    continue;
-                }
-                if ((Boolean) field(mapper, "mapMultipleAdapter")) {
-                    seen.append(" shared by several applications");
-                    continue;
-                }
-                AutoCloseable joined = join(field(mapper, "mapper"), lock, proxy, prefix);
-                if (joined != null) {
-                    undo.add(joined);
+        try {
+            for (Object networkProxy : List.copyOf((Collection<?>) field(grizzlyService, "proxies"))) {
+                Object listener = networkProxy.getClass().getMethod("getUnderlyingListener").invoke(networkProxy);
+                if (listener != null) {
+                    seen.append(' ').append(listener.getClass().getMethod("getName").invoke(listener)).append(':');
+                    join(listener, prefix, proxy, proxyThreads, undo, seen);
                 }
             }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            closeQuietly(restore);
+            throw e;
         }
         if (undo.isEmpty()) {
             throw new IllegalStateException("no listener to join;" + (seen.isEmpty() ? " none found" : seen));
         }
-        return () -> {
-            for (AutoCloseable u : undo) {
-                u.close();
-            }
-        };
+        return restore;
     }
 
-    /** Wraps the context mapper's handler (the web container) in a router; null if it has none. */
-    private static AutoCloseable join(Object contextMapper, ReentrantReadWriteLock lock, GrizzlyProxyHandler proxy,
-                                      String prefix) throws ReflectiveOperationException {
-        Method get = contextMapper.getClass().getMethod("getHttpHandler");
-        Method set = contextMapper.getClass().getMethod("setHttpHandler", HttpHandler.class);
-        lock.writeLock().lock();
-        try {
-            HttpHandler web = (HttpHandler) get.invoke(contextMapper);
-            if (web == null || web instanceof GrizzlyProxyRouter) {
-                return null;
+    /** Puts a router before each container mapper of {@code listener} and runs its filter chain on its selector. */
+    private static void join(Object listener, String prefix, GrizzlyProxyHandler proxy, Executor proxyThreads,
+                             List<AutoCloseable> undo, StringBuilder seen) throws ReflectiveOperationException {
+        List<?> filters = (List<?>) listener.getClass().getMethod("getFilters", Class.class)
+                .invoke(listener, HttpServerFilter.class);
+        Transport transport = (Transport) listener.getClass().getMethod("getTransport").invoke(listener);
+        for (Object f : filters) {
+            HttpServerFilter filter = (HttpServerFilter) f;
+            HttpHandler mapper = filter.getHttpHandler();
+            if (mapper == null || !mapper.getClass().getName().equals(CONTAINER_MAPPER)) {
+                seen.append(" other handler");
+                continue;
             }
-            GrizzlyProxyRouter router = new GrizzlyProxyRouter(web, proxy, prefix);
-            set.invoke(contextMapper, router);
-            return () -> {
-                lock.writeLock().lock();
-                try {
-                    if (get.invoke(contextMapper) == router) {
-                        set.invoke(contextMapper, web);
-                    }
-                } finally {
-                    lock.writeLock().unlock();
+            if ((Boolean) field(mapper, "mapMultipleAdapter")) {
+                seen.append(" shared by several applications");
+                continue;
+            }
+            GrizzlyProxyRouter router = new GrizzlyProxyRouter(mapper, proxy, prefix, proxyThreads);
+            copyField(HttpHandler.class, "decodeURL", mapper, router);
+            filter.setHttpHandler(router);
+            undo.add(() -> {
+                if (filter.getHttpHandler() == router) {
+                    filter.setHttpHandler(mapper);
                 }
-            };
-        } finally {
-            lock.writeLock().unlock();
+            });
+            IOStrategy before = transport.getIOStrategy();
+            transport.setIOStrategy(SameThreadIOStrategy.getInstance());
+            undo.add(() -> transport.setIOStrategy(before));
         }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // restoring what could be restored
+        }
+    }
+
+    private static void copyField(Class<?> owner, String name, Object from, Object to) throws ReflectiveOperationException {
+        Field f = owner.getDeclaredField(name);
+        f.setAccessible(true);
+        f.set(to, f.get(from));
     }
 
     /** Payara's Grizzly service: the {@code RequestDispatcher} in the server's service locator. */

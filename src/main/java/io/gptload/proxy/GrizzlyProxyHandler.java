@@ -16,10 +16,11 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
- * {@code /proxy/...} served from the HTTP listener's thread: what the servlet filters do on every
- * other route (security headers, CORS, the access log, 404 for {@code /proxy} without a group),
- * then the request goes to the gate with a {@link GrizzlyReply}. The response stays suspended
- * until the reply ends it.
+ * {@code /proxy/...} served from the HTTP listener: what the servlet filters do on every other
+ * route (security headers, CORS, the access log, 404 for {@code /proxy} without a group), then the
+ * request goes to the gate with a {@link GrizzlyReply}. The response stays suspended until the
+ * reply ends it. On a relay virtual thread (where {@link GrizzlyProxyRouter} sends it) the whole
+ * exchange runs in this call; on a listener's worker thread the gate hands it to one.
  */
 final class GrizzlyProxyHandler extends HttpHandler {
 
@@ -66,7 +67,7 @@ final class GrizzlyProxyHandler extends HttpHandler {
         res.suspend();
         try {
             gate.handle(new ClientCall(method, group, rawPath, rawQuery, headers(req), req.getRemoteAddr(),
-                    req::getInputStream), reply);
+                    req::getInputStream), reply, Thread.currentThread().isVirtual());
         } catch (RuntimeException | Error e) {
             LOG.warning("proxy request failed internally: " + io.gptload.shared.Throwables.describe(e));
             reply.send(Reply.json(500, INTERNAL_ERROR));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.glassfish.grizzly.http.HttpContext;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -71,7 +72,7 @@ final class GrizzlyReply implements ClientReply {
     }
 
     @Override
-    public void relay(ResponseRelay relay, Reply ifBrokenEarly) {
+    public void relay(ResponseRelay relay, Supplier<Reply> ifBrokenEarly) {
         if (!answered.compareAndSet(false, true)) {
             relay.abandonIfUnwritten();
             return;
@@ -97,7 +98,7 @@ final class GrizzlyReply implements ClientReply {
         if (broken && !res.isCommitted()) {
             res.reset();
             base.forEach(res::setHeader);
-            write(ifBrokenEarly);
+            write(ifBrokenEarly.get());
         } else {
             end(broken);
         }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** {@link ClientReply} through JAX-RS: the answer resumes the suspended {@link AsyncResponse}. */
 final class JaxRsReply implements ClientReply {
@@ -25,7 +26,7 @@ final class JaxRsReply implements ClientReply {
     }
 
     @Override
-    public void relay(ResponseRelay relay, Reply ifBrokenEarly) {
+    public void relay(ResponseRelay relay, Supplier<Reply> ifBrokenEarly) {
         Response.ResponseBuilder b = Response.status(relay.status());
         relay.headers().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
         // the container writes the body in this thread, inside resume(); a body that breaks

@@ -231,7 +231,7 @@ final class ProxyExchange {
                     log.record(key, answered, result.error() == null ? "" : result.error(), Attempt.FINAL, addr);
                     answered(answered);
                 }));
-        reply.relay(relay, new GatewayError(502, "UPSTREAM_ERROR", "The upstream connection broke before the answer")
-                .render(group.adapter()));
+        reply.relay(relay, () -> new GatewayError(502, "UPSTREAM_ERROR",
+                "The upstream connection broke before the answer").render(group.adapter()));
     }
 }

@@ -20,10 +20,10 @@ import java.util.logging.Logger;
  * that is unavailable (another runtime, the option off) {@link ProxyResource} serves it through
  * JAX-RS. Both hand every request to the same {@link ProxyGate}.
  * <p>
- * The handler's threads are the listener's, which carry no application context, so the gate is
- * entered through a contextual proxy made here, on a container thread: each request then runs
- * with the application's class loader and naming context, and so does every thread it starts,
- * exactly as on the JAX-RS path.
+ * The handler's threads (relay virtual threads started by the listener, or its workers) carry no
+ * application context, so the gate is entered through a contextual proxy made here, on a
+ * container thread: each request then runs with the application's class loader and naming
+ * context, and so does every thread it starts, exactly as on the JAX-RS path.
  */
 @ApplicationScoped
 public class ProxyFrontDoor {
@@ -55,7 +55,8 @@ public class ProxyFrontDoor {
         try {
             ProxyGate direct = DirectBeans.of(gate, ProxyGate.class);
             GateEntry entry = context.createContextualProxy((GateEntry) direct::handle, GateEntry.class);
-            registration = GrizzlyFrontDoor.register(path, entry, CorsPolicy.of(config.cors()));
+            registration = GrizzlyFrontDoor.register(path, entry, CorsPolicy.of(config.cors()),
+                    task -> direct.relayThreads().execute(task));
             LOG.info(path + " is served by the HTTP listener directly (Grizzly)");
         } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {
             LOG.info(path + " is served through JAX-RS: the HTTP listener cannot take it directly here ("
@@ -76,6 +77,7 @@ public class ProxyFrontDoor {
 
     /** How a front door enters the gate (an interface, so that it can be a contextual proxy). */
     public interface GateEntry {
-        void handle(ClientCall call, ClientReply reply);
+        /** {@code inline}: see {@link ProxyGate#handle(ClientCall, ClientReply, boolean)}. */
+        void handle(ClientCall call, ClientReply reply, boolean inline);
     }
 }

@@ -15,14 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
  * Everything before the first attempt (spec §2.1–2.2): concurrency limit, path checks, group
  * lookup, proxy-key authentication and the bounded body read. Accepted requests continue on a
- * virtual thread as a {@link ProxyExchange}. The one path that is not proxied,
- * {@code /proxy/{group}/api/integration/info}, is answered first, without proxy authentication.
+ * virtual thread as a {@link ProxyExchange} (the caller's own, when it is one of the relay's). The
+ * one path that is not proxied, {@code /proxy/{group}/api/integration/info}, is answered first,
+ * without proxy authentication.
  */
 @ApplicationScoped
 public class ProxyGate {
@@ -43,6 +45,15 @@ public class ProxyGate {
 
     /** Takes one request from a front door; the answer goes to {@code reply}, at once or from the relay. */
     void handle(ClientCall call, ClientReply reply) {
+        handle(call, reply, false);
+    }
+
+    /**
+     * As {@link #handle(ClientCall, ClientReply)}; with {@code inline} the exchange runs in the
+     * caller's thread, which must be one that may block for the whole exchange (a virtual thread
+     * of the relay's executor), instead of continuing on a new one.
+     */
+    void handle(ClientCall call, ClientReply reply, boolean inline) {
         long startNanos = System.nanoTime();
         ProxyEngine engine = engine();
         String suffix = suffixAfterGroup(call.rawPath());
@@ -100,14 +111,20 @@ public class ProxyGate {
                     call.rawPath() + (query.isEmpty() ? "" : "?" + query),
                     header.apply("User-Agent"));
             ProxyExchange exchange = new ProxyExchange(engine, g, in, startNanos);
-            engine.clients().relay().execute(() -> {
+            Runnable run = () -> {
                 try {
                     exchange.run(reply);
                 } finally {
                     engine.limiter().release();
                 }
-            });
-            handedOver = true;
+            };
+            if (inline) {
+                handedOver = true;
+                run.run();
+            } else {
+                engine.clients().relay().execute(run);
+                handedOver = true;
+            }
         } catch (IOException e) {
             reply.send(new GatewayError(400, "BAD_REQUEST", "Could not read the request body").render(guessed));
         } catch (RejectedExecutionException e) {
@@ -117,6 +134,11 @@ public class ProxyGate {
                 engine.limiter().release();
             }
         }
+    }
+
+    /** The virtual threads proxied requests run on. */
+    Executor relayThreads() {
+        return engine().clients().relay();
     }
 
     /** The engine and its collaborators past their client proxies, resolved on the first request. */
