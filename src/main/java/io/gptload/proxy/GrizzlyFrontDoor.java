@@ -13,6 +13,7 @@ import org.glassfish.grizzly.IOStrategy;
 import org.glassfish.grizzly.Transport;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
+import org.glassfish.grizzly.ssl.SSLBaseFilter;
 import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
 
 /**
@@ -69,12 +70,19 @@ final class GrizzlyFrontDoor {
         return restore;
     }
 
-    /** Puts a router before each container mapper of {@code listener} and runs its filter chain on its selector. */
+    /**
+     * Puts a router before each container mapper of {@code listener} and, unless it speaks TLS,
+     * runs its filter chain on its selector.
+     */
     private static void join(Object listener, String prefix, GrizzlyProxyHandler proxy, Executor proxyThreads,
                              List<AutoCloseable> undo, StringBuilder seen) throws ReflectiveOperationException {
         List<?> filters = (List<?>) listener.getClass().getMethod("getFilters", Class.class)
                 .invoke(listener, HttpServerFilter.class);
         Transport transport = (Transport) listener.getClass().getMethod("getTransport").invoke(listener);
+        Executor workers = transport.getWorkerThreadPool();
+        // TLS work (handshakes) would run on the selector too: a secure listener keeps its strategy
+        boolean onSelector = workers != null && ((List<?>) listener.getClass().getMethod("getFilters", Class.class)
+                .invoke(listener, SSLBaseFilter.class)).isEmpty();
         for (Object f : filters) {
             HttpServerFilter filter = (HttpServerFilter) f;
             HttpHandler mapper = filter.getHttpHandler();
@@ -86,7 +94,8 @@ final class GrizzlyFrontDoor {
                 seen.append(" shared by several applications");
                 continue;
             }
-            GrizzlyProxyRouter router = new GrizzlyProxyRouter(mapper, proxy, prefix, proxyThreads);
+            GrizzlyProxyRouter router = new GrizzlyProxyRouter(mapper, proxy, prefix, proxyThreads,
+                    workers != null ? workers : Runnable::run);
             copyField(HttpHandler.class, "decodeURL", mapper, router);
             filter.setHttpHandler(router);
             undo.add(() -> {
@@ -94,9 +103,11 @@ final class GrizzlyFrontDoor {
                     filter.setHttpHandler(mapper);
                 }
             });
-            IOStrategy before = transport.getIOStrategy();
-            transport.setIOStrategy(SameThreadIOStrategy.getInstance());
-            undo.add(() -> transport.setIOStrategy(before));
+            if (onSelector) {
+                IOStrategy before = transport.getIOStrategy();
+                transport.setIOStrategy(SameThreadIOStrategy.getInstance());
+                undo.add(() -> transport.setIOStrategy(before));
+            }
         }
     }
 

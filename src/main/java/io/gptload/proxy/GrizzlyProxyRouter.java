@@ -16,7 +16,8 @@ import org.glassfish.grizzly.threadpool.Threads;
  * Where the listener runs its filter chain on the selector thread, this router also picks the
  * thread each request is served on: a proxied request goes straight to one of the relay's
  * virtual threads, every other request to the listener's worker pool, as the server's handler
- * would have sent it.
+ * would have sent it. A request found on the connection by a relay thread that just finished the
+ * one before it (HTTP pipelining) is handed on the same way, not served inside the finished one.
  */
 final class GrizzlyProxyRouter extends HttpHandler {
 
@@ -25,7 +26,11 @@ final class GrizzlyProxyRouter extends HttpHandler {
     private final String prefix;
     private final RequestExecutorProvider threads;
 
-    GrizzlyProxyRouter(HttpHandler server, HttpHandler proxy, String prefix, Executor proxyThreads) {
+    /**
+     * {@code proxyThreads}: the relay's virtual threads; {@code workers}: the listener's worker
+     * pool, where the server's handler would have sent a request from the selector.
+     */
+    GrizzlyProxyRouter(HttpHandler server, HttpHandler proxy, String prefix, Executor proxyThreads, Executor workers) {
         super("gpt-load-proxy-router");
         this.server = server;
         this.proxy = proxy;
@@ -33,22 +38,20 @@ final class GrizzlyProxyRouter extends HttpHandler {
         setAllowEncodedSlash(server.isAllowEncodedSlash());
         setAllowCustomStatusMessage(server.isAllowCustomStatusMessage());
         setRequestURIEncoding(server.getRequestURIEncoding());
-        RequestExecutorProvider serverThreads = server.getRequestExecutorProvider();
+        Executor proxyOrWorkers = task -> {
+            try {
+                proxyThreads.execute(task);
+            } catch (RejectedExecutionException closed) {
+                workers.execute(task); // the relay is shut down (the application stopping): the gate answers
+            }
+        };
         this.threads = request -> {
-            if (!Threads.isService()) {
-                return null; // already on a thread that may block: serve it here
+            if (!Threads.isService() && !Thread.currentThread().isVirtual()) {
+                return null; // a worker thread, which may block: serve the request here
             }
-            if (!isProxyPath(request.getRequestURI(), prefix)) {
-                return serverThreads.getExecutor(request);
-            }
-            return task -> {
-                try {
-                    proxyThreads.execute(task);
-                } catch (RejectedExecutionException closed) {
-                    // the relay is shut down (the application stopping): a worker answers, through the gate
-                    serverThreads.getExecutor(request).execute(task);
-                }
-            };
+            // the selector, or a relay thread that finished a request and found the next one on
+            // the connection (pipelined): hand it on, so that the finished one unwinds
+            return isProxyPath(request.getRequestURI(), prefix) ? proxyOrWorkers : workers;
         };
     }
 

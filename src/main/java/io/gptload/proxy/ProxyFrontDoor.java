@@ -55,8 +55,7 @@ public class ProxyFrontDoor {
         try {
             ProxyGate direct = DirectBeans.of(gate, ProxyGate.class);
             GateEntry entry = context.createContextualProxy((GateEntry) direct::handle, GateEntry.class);
-            registration = GrizzlyFrontDoor.register(path, entry, CorsPolicy.of(config.cors()),
-                    task -> direct.relayThreads().execute(task));
+            registration = GrizzlyFrontDoor.register(path, entry, CorsPolicy.of(config.cors()), direct.relayThreads());
             LOG.info(path + " is served by the HTTP listener directly (Grizzly)");
         } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {
             LOG.info(path + " is served through JAX-RS: the HTTP listener cannot take it directly here ("

@@ -190,6 +190,35 @@ class ProxyFrontDoorIT {
             assertTrue(third.body().contains("\"status\":\"healthy\""), third.body());
         }
         assertEquals("n=2", up.requests(key).get(before + 1).rawQuery());
+        if (pipelined) {
+            tenPipelinedProxyRequests(gw, proxyPath, proxyAuth);
+        }
+    }
+
+    /**
+     * Ten proxied requests in one write: all answered, in order, and each served after the one
+     * before it finished rather than inside it (the first one's access-log line comes before the
+     * last one's: served inside each other, the first would end last).
+     */
+    private static void tenPipelinedProxyRequests(Gateway gw, String proxyPath, String proxyAuth) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", gw.port())) {
+            socket.setSoTimeout(30_000);
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (int i = 0; i < 10; i++) {
+                all.write(RawHttp.request("POST", proxyPath + "?pipelined=" + i, proxyAuth, "{\"model\":\"m\"}"));
+            }
+            socket.getOutputStream().write(all.toByteArray());
+            socket.getOutputStream().flush();
+            for (int i = 0; i < 10; i++) {
+                RawHttp.Answer a = RawHttp.read(socket.getInputStream());
+                assertEquals(200, a.status(), i + ": " + a.body());
+                assertEquals("{\"ok\":true}", a.body());
+            }
+        }
+        String log = awaitLog(gw, "POST " + proxyPath + "?pipelined=9 - 200 - ");
+        int first = log.indexOf("POST " + proxyPath + "?pipelined=0 - 200 - ");
+        assertTrue(first >= 0 && first < log.indexOf("POST " + proxyPath + "?pipelined=9 - 200 - "),
+                "the first pipelined request ends before the last");
     }
 
     private static void sendInPieces(OutputStream out, byte[] head, String body) throws Exception {
