@@ -5,7 +5,6 @@ import io.gptload.shared.http.CorsPolicy;
 import io.gptload.shared.http.SecurityHeaders;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +28,6 @@ final class GrizzlyProxyHandler extends HttpHandler {
     private static final Logger LOG = Logger.getLogger("io.gptload.proxy");
     private static final byte[] NOT_FOUND = "{\"error\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] INTERNAL_ERROR = "{\"error\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8);
-    /** How long a request body may stop arriving (the original's server read timeout, spec §2.2). */
-    static final Duration BODY_PATIENCE = Duration.ofSeconds(60);
 
     private final ProxyFrontDoor.GateEntry gate;
     private final CorsPolicy cors;
@@ -70,8 +67,7 @@ final class GrizzlyProxyHandler extends HttpHandler {
         res.suspend();
         try {
             gate.handle(new ClientCall(method, group, rawPath, rawQuery, headers(req), req.getRemoteAddr(),
-                    () -> new GrizzlyRequestBody(req.getNIOInputStream(), BODY_PATIENCE)), reply,
-                    Thread.currentThread().isVirtual());
+                    req::getInputStream), reply, Thread.currentThread().isVirtual());
         } catch (RuntimeException | Error e) {
             // not rethrown: the reply may already have resumed (and so recycled) the response,
             // which Grizzly's own handling of a thrown error would touch again
