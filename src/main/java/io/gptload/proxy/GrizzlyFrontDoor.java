@@ -27,7 +27,8 @@ import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
  * of handing every request to a worker thread first: the router sends a proxied request from
  * there straight to a relay virtual thread, where the whole exchange runs, and every other
  * request to the worker pool, as before. A proxied request so costs one thread hand-off instead
- * of two (selector, worker, virtual thread).
+ * of two (selector, worker, virtual thread). A listener that speaks TLS keeps its worker threads
+ * for everything (handshakes must not run on the selector).
  * <p>
  * These are Payara's internals, reached by reflection: a runtime without them (OpenLiberty), or a
  * listener already shared by several applications, fails here before anything changed, and the
@@ -76,14 +77,11 @@ final class GrizzlyFrontDoor {
      */
     private static void join(Object listener, String prefix, GrizzlyProxyHandler proxy, Executor proxyThreads,
                              List<AutoCloseable> undo, StringBuilder seen) throws ReflectiveOperationException {
-        List<?> filters = (List<?>) listener.getClass().getMethod("getFilters", Class.class)
-                .invoke(listener, HttpServerFilter.class);
         Transport transport = (Transport) listener.getClass().getMethod("getTransport").invoke(listener);
         Executor workers = transport.getWorkerThreadPool();
         // TLS work (handshakes) would run on the selector too: a secure listener keeps its strategy
-        boolean onSelector = workers != null && ((List<?>) listener.getClass().getMethod("getFilters", Class.class)
-                .invoke(listener, SSLBaseFilter.class)).isEmpty();
-        for (Object f : filters) {
+        boolean onSelector = workers != null && filters(listener, SSLBaseFilter.class).isEmpty();
+        for (Object f : filters(listener, HttpServerFilter.class)) {
             HttpServerFilter filter = (HttpServerFilter) f;
             HttpHandler mapper = filter.getHttpHandler();
             if (mapper == null || !mapper.getClass().getName().equals(CONTAINER_MAPPER)) {
@@ -109,6 +107,11 @@ final class GrizzlyFrontDoor {
                 undo.add(() -> transport.setIOStrategy(before));
             }
         }
+    }
+
+    /** The listener's filters of {@code type} (GenericGrizzlyListener.getFilters). */
+    private static List<?> filters(Object listener, Class<?> type) throws ReflectiveOperationException {
+        return (List<?>) listener.getClass().getMethod("getFilters", Class.class).invoke(listener, type);
     }
 
     private static void closeQuietly(AutoCloseable c) {
