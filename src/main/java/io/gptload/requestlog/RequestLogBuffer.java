@@ -3,13 +3,13 @@ package io.gptload.requestlog;
 import io.gptload.proxy.Attempt;
 import io.gptload.proxy.ProxyCompleted;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +18,8 @@ import java.util.function.IntConsumer;
 /**
  * In-memory queue of attempts waiting to be written (DECISIONS 10, 18). The proxy thread only
  * appends to a lock-free deque; when the queue is full the oldest entry is dropped and counted.
- * Reaching a full batch fires {@link FlushRequested} asynchronously, once until the writer drains.
+ * Reaching a full batch wakes the writer's thread ({@link #awaitFullBatch}), once until the writer
+ * drains.
  */
 @ApplicationScoped
 public class RequestLogBuffer {
@@ -32,14 +33,11 @@ public class RequestLogBuffer {
     private final AtomicBoolean signalled = new AtomicBoolean();
     private final int capacity;
     private final IntConsumer flushSignal;
+    private final Semaphore fullBatch = new Semaphore(0);
 
-    protected RequestLogBuffer() {
-        this(CAPACITY, d -> { });
-    }
-
-    @Inject
-    public RequestLogBuffer(Event<FlushRequested> flushRequests) {
-        this(CAPACITY, d -> flushRequests.fireAsync(new FlushRequested(d)));
+    public RequestLogBuffer() {
+        this.capacity = CAPACITY;
+        this.flushSignal = d -> fullBatch.release();
     }
 
     RequestLogBuffer(int capacity, IntConsumer flushSignal) {
@@ -66,6 +64,21 @@ public class RequestLogBuffer {
         if (n >= BATCH && signalled.compareAndSet(false, true)) {
             flushSignal.accept(n);
         }
+    }
+
+    /**
+     * Waits until a full batch is waiting (signalled since the last drain) or {@code timeout}
+     * passes; true when signalled. For the one thread that writes the log.
+     */
+    boolean awaitFullBatch(long timeout, TimeUnit unit) throws InterruptedException {
+        boolean signalled = fullBatch.tryAcquire(timeout, unit);
+        fullBatch.drainPermits();
+        return signalled;
+    }
+
+    /** Wakes the thread waiting in {@link #awaitFullBatch} (to stop it). */
+    void wakeWriter() {
+        fullBatch.release();
     }
 
     /** Entries dropped because the buffer was full, since start. */

@@ -5,7 +5,6 @@ import io.gptload.shared.db.Database;
 import io.gptload.shared.db.Dialect;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,11 +56,6 @@ public class RequestLogWriter {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /** Early flush when a full batch is waiting; runs on the container's async executor. */
-    void onFlushRequested(@ObservesAsync FlushRequested request) {
-        flush();
     }
 
     /**

@@ -2,7 +2,9 @@ package io.gptload.requestlog;
 
 import static io.gptload.requestlog.AttemptBuilder.attempt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gptload.proxy.Attempt;
 import io.gptload.proxy.ProxyCompleted;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RequestLogBufferTest {
@@ -28,6 +31,26 @@ class RequestLogBufferTest {
         assertEquals(2, buffer.depth());
         assertEquals(List.of("r", "f"), ids(buffer.drain(10)));
         assertEquals(0, buffer.depth());
+    }
+
+    @Test
+    void theWritersThreadWakesAtAFullBatchAndWaitsOutTheIntervalOtherwise() throws Exception {
+        RequestLogBuffer buffer = new RequestLogBuffer();
+        for (int i = 0; i < 199; i++) {
+            buffer.add(attempt().build());
+        }
+        assertFalse(buffer.awaitFullBatch(20, TimeUnit.MILLISECONDS));
+        buffer.add(attempt().build());
+        buffer.add(attempt().build());
+        assertTrue(buffer.awaitFullBatch(5, TimeUnit.SECONDS));
+        assertFalse(buffer.awaitFullBatch(20, TimeUnit.MILLISECONDS)); // one wake-up per batch
+        assertEquals(201, buffer.drain(500).size());
+        for (int i = 0; i < 200; i++) {
+            buffer.add(attempt().build());
+        }
+        assertTrue(buffer.awaitFullBatch(5, TimeUnit.SECONDS)); // re-armed by the drain
+        buffer.wakeWriter();
+        assertTrue(buffer.awaitFullBatch(5, TimeUnit.SECONDS));
     }
 
     @Test
