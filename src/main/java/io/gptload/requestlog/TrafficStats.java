@@ -55,9 +55,7 @@ public class TrafficStats {
     /** Final (not retry) request logs with {@code from <= timestamp < to}. */
     public long finalRequests(LocalDateTime from, LocalDateTime to) {
         Dialect d = dialect.get();
-        String ts = Sql.column(d, "timestamp");
-        String sql = "SELECT COUNT(*) FROM request_logs WHERE " + ts + " >= ? AND " + ts + " < ? AND request_type = ?";
-        try (Connection c = connections.open(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connections.open(); PreparedStatement ps = c.prepareStatement(finalRequestsSql(d))) {
             Sql.setTime(ps, 1, from, d);
             Sql.setTime(ps, 2, to, d);
             ps.setString(3, "final");
@@ -68,6 +66,16 @@ public class TrafficStats {
         } catch (SQLException e) {
             throw new RequestLogQueryException("counting final request logs", e);
         }
+    }
+
+    /**
+     * H2 walks the {@code request_type} index for this count ('final' is nearly every row: 1.5 s
+     * at 1,000,000 rows, twice per dashboard load) unless told to use the time index (~20 ms).
+     */
+    static String finalRequestsSql(Dialect d) {
+        String ts = Sql.column(d, "timestamp");
+        return "SELECT COUNT(*) FROM request_logs" + (d == Dialect.H2 ? " USE INDEX (idx_request_logs_timestamp)" : "")
+                + " WHERE " + ts + " >= ? AND " + ts + " < ? AND request_type = ?";
     }
 
     /** Sum of the hourly statistics with {@code from <= time < to}, leaving out {@code excludedGroups}. */
