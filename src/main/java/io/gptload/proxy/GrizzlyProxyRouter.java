@@ -6,7 +6,6 @@ import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.RequestExecutorProvider;
 import org.glassfish.grizzly.http.server.Response;
-import org.glassfish.grizzly.threadpool.Threads;
 
 /**
  * Stands where the server's handler (Payara's container mapper) stood on a listener: requests for
@@ -20,6 +19,8 @@ import org.glassfish.grizzly.threadpool.Threads;
  * one before it (HTTP pipelining) is handed on the same way, not served inside the finished one.
  */
 final class GrizzlyProxyRouter extends HttpHandler {
+
+    private static final ThreadLocal<Boolean> ON_WORKER = new ThreadLocal<>();
 
     private final HttpHandler server;
     private final HttpHandler proxy;
@@ -38,20 +39,32 @@ final class GrizzlyProxyRouter extends HttpHandler {
         setAllowEncodedSlash(server.isAllowEncodedSlash());
         setAllowCustomStatusMessage(server.isAllowCustomStatusMessage());
         setRequestURIEncoding(server.getRequestURIEncoding());
+        // the worker threads this router handed a request to, known by a mark of its own: Grizzly's
+        // service-thread flag was once seen cleared on a selector thread (every request then ran
+        // on the selector, and a proxied one hung), so it is not what decides
+        Executor markedWorkers = task -> workers.execute(() -> {
+            ON_WORKER.set(Boolean.TRUE);
+            try {
+                task.run();
+            } finally {
+                ON_WORKER.remove();
+            }
+        });
         Executor proxyOrWorkers = task -> {
             try {
                 proxyThreads.execute(task);
             } catch (RejectedExecutionException closed) {
-                workers.execute(task); // the relay is shut down (the application stopping): the gate answers
+                markedWorkers.execute(task); // the relay is shut down (the application stopping): the gate answers
             }
         };
         this.threads = request -> {
-            if (!Threads.isService() && !Thread.currentThread().isVirtual()) {
-                return null; // a worker thread, which may block: serve the request here
+            if (ON_WORKER.get() != null) {
+                return null; // a worker thread this router handed the connection to, which may block: serve here
             }
-            // the selector, or a relay thread that finished a request and found the next one on
-            // the connection (pipelined): hand it on, so that the finished one unwinds
-            return isProxyPath(request.getRequestURI(), prefix) ? proxyOrWorkers : workers;
+            // the selector, a relay thread that finished a request and found the next one on the
+            // connection (pipelined), or a TLS listener's worker: hand it on, so that nothing blocks
+            // the selector and a finished request unwinds
+            return isProxyPath(request.getRequestURI(), prefix) ? proxyOrWorkers : markedWorkers;
         };
     }
 
