@@ -71,9 +71,9 @@ public class RequestLogBuffer {
      * passes; true when signalled. For the one thread that writes the log.
      */
     boolean awaitFullBatch(long timeout, TimeUnit unit) throws InterruptedException {
-        boolean signalled = fullBatch.tryAcquire(timeout, unit);
+        boolean woken = fullBatch.tryAcquire(timeout, unit);
         fullBatch.drainPermits();
-        return signalled;
+        return woken;
     }
 
     /** Wakes the thread waiting in {@link #awaitFullBatch} (to stop it). */
