@@ -81,9 +81,7 @@ public class RequestLogPages {
         }
         Dialect d = dialect.get();
         LogFilterSql where = LogFilterSql.of(filter, d);
-        String ts = Sql.column(d, "timestamp");
-        String sql = RequestLogRows.SELECT + ts + RequestLogRows.SELECT_REST + " FROM request_logs" + where.where()
-                + " ORDER BY " + ts + " DESC, id DESC LIMIT ? OFFSET ?";
+        String sql = RequestLogRows.pageSql(d, filter, where);
         try (Connection c = connections.open(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = where.bind(ps);
             ps.setInt(i, limit);

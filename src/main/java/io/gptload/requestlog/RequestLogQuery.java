@@ -62,7 +62,6 @@ public class RequestLogQuery {
         Objects.requireNonNull(decryptor, "decryptor must not be null");
         Dialect d = dialect.get();
         LogFilterSql where = LogFilterSql.of(filter, d);
-        String ts = Sql.column(d, "timestamp");
         try (Connection c = connections.open()) {
             long total;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM request_logs" + where.where())) {
@@ -74,9 +73,7 @@ public class RequestLogQuery {
             }
             List<RequestLogView> items = new ArrayList<>();
             if (page.offset() < total) {
-                String sql = RequestLogRows.SELECT + ts + RequestLogRows.SELECT_REST + " FROM request_logs"
-                        + where.where() + " ORDER BY " + ts + " DESC, id DESC LIMIT ? OFFSET ?";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                try (PreparedStatement ps = c.prepareStatement(RequestLogRows.pageSql(d, filter, where))) {
                     int i = where.bind(ps);
                     ps.setInt(i, page.pageSize());
                     ps.setLong(i + 1, page.offset());

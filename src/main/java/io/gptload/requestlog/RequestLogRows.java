@@ -1,5 +1,6 @@
 package io.gptload.requestlog;
 
+import io.gptload.shared.db.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -15,6 +16,22 @@ final class RequestLogRows {
             + " user_agent, request_type, upstream_addr, is_stream, request_body";
 
     private RequestLogRows() {
+    }
+
+    /**
+     * One page of the logs matching {@code filter}, newest first: {@code where}'s values are bound
+     * first, then the page size and the offset. Without a key filter, H2 is told to walk the
+     * newest-first index: on its own it picks the {@code request_type} index for a type filter
+     * and sorts every row of that type (5 % of 1,000,000 rows: 1.4-2.5 s for the first page,
+     * against 3 ms walking the index and stopping at the page's last row). A key's rows are
+     * few, and its own index finds them faster than a walk through everything.
+     */
+    static String pageSql(Dialect d, LogFilter filter, LogFilterSql where) {
+        String ts = Sql.column(d, "timestamp");
+        boolean walkNewestFirst = d == Dialect.H2 && filter.keyHash() == null;
+        return SELECT + ts + SELECT_REST + " FROM request_logs"
+                + (walkNewestFirst ? " USE INDEX (idx_request_logs_timestamp_desc)" : "")
+                + where.where() + " ORDER BY " + ts + " DESC, id DESC LIMIT ? OFFSET ?";
     }
 
     static RequestLogView read(ResultSet rs, ZoneId zone, Function<String, String> decryptor) throws SQLException {
