@@ -1,5 +1,8 @@
 package io.gptload.proxy;
 
+import io.gptload.shared.http.SecurityHeaders;
+import java.io.CharConversionException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -17,10 +20,17 @@ import org.glassfish.grizzly.http.server.Response;
  * virtual threads, every other request to the listener's worker pool, as the server's handler
  * would have sent it. A request found on the connection by a relay thread that just finished the
  * one before it (HTTP pipelining) is handed on the same way, not served inside the finished one.
+ * <p>
+ * A path the server cannot decode (a {@code %} not followed by two hex digits, escapes that are
+ * not UTF-8) is answered here with 400 and a JSON error: the server's handler logged a stack trace
+ * at SEVERE for each one and answered an empty 200. The proxy's handler answers such paths itself.
  */
 final class GrizzlyProxyRouter extends HttpHandler {
 
     private static final ThreadLocal<Boolean> ON_WORKER = new ThreadLocal<>();
+    private static final byte[] MALFORMED_PATH =
+            "{\"code\":\"BAD_REQUEST\",\"message\":\"Malformed percent-encoding in the request path\"}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final HttpHandler server;
     private final HttpHandler proxy;
@@ -77,9 +87,47 @@ final class GrizzlyProxyRouter extends HttpHandler {
     public void service(Request request, Response response) throws Exception {
         if (isProxyPath(request.getRequestURI(), prefix)) {
             proxy.service(request, response);
-        } else {
+        } else if (decodable(request)) {
             server.service(request, response);
+        } else {
+            response.setStatus(400);
+            SecurityHeaders.ALL.forEach(response::setHeader);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("utf-8");
+            response.setContentLength(MALFORMED_PATH.length);
+            response.getOutputStream().write(MALFORMED_PATH);
         }
+    }
+
+    /**
+     * Whether the path decodes as the server will decode it (the result is kept for the server).
+     * Grizzly's decoder lets a {@code %} at the very end through, on which the server fails later
+     * with an empty 500, so the escapes' form is checked first.
+     */
+    private boolean decodable(Request request) {
+        if (!wellFormedEscapes(request.getRequestURI())) {
+            return false;
+        }
+        try {
+            request.getRequest().getRequestURIRef().getDecodedRequestURIBC(isAllowEncodedSlash());
+            return true;
+        } catch (CharConversionException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Whether every {@code %} in {@code rawPath} is followed by two hex digits. */
+    static boolean wellFormedEscapes(String rawPath) {
+        for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 3)) {
+            if (i + 2 >= rawPath.length() || !hexDigit(rawPath.charAt(i + 1)) || !hexDigit(rawPath.charAt(i + 2))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /** Whether {@code rawPath} is {@code prefix} itself or below it. */

@@ -1,10 +1,14 @@
 package io.gptload.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -97,6 +101,35 @@ class HttpBasicsIT {
             assertEquals(404, r.statusCode(), what + ": " + r.body());
             assertEquals("{\"error\":\"Not Found\"}", r.body(), what);
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), what);
+        }
+    }
+
+    @Test
+    void aPathThatDoesNotDecodeIs400Json(Api api) throws Exception {
+        Gateway gw = api.gateway();
+        String admin = "Bearer " + Gateway.AUTH_KEY;
+        for (String path : List.of("/api/groups%zz", "/api/%E0%A4", "/%zz", "/login.xhtml%", "/keys%g1")) {
+            RawHttp.Answer a = rawGet(gw, path, admin);
+            assertEquals(400, a.status(), path + ": " + a.body());
+            assertEquals("{\"code\":\"BAD_REQUEST\",\"message\":\"Malformed percent-encoding in the request path\"}",
+                    a.body(), path);
+            assertTrue(a.headers().getOrDefault("Content-Type", "").startsWith("application/json"), path);
+            assertEquals("nosniff", a.headers().get("X-Content-Type-Options"), path);
+        }
+        RawHttp.Answer groups = rawGet(gw, "/api/groups?name=%zz", admin); // a query is not the path
+        assertEquals(200, groups.status(), groups.body());
+        assertTrue(groups.body().startsWith("{\"code\":0"), groups.body());
+        assertFalse(Files.readString(gw.log()).contains("Illegal hex characters"),
+                "no stack trace in the server log for a bad path");
+    }
+
+    private static RawHttp.Answer rawGet(Gateway gw, String path, String authorization) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", gw.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(RawHttp.request("GET", path, authorization, ""));
+            out.flush();
+            return RawHttp.read(socket.getInputStream());
         }
     }
 

@@ -37,4 +37,14 @@ class GrizzlyProxyHandlerTest {
         assertFalse(GrizzlyProxyRouter.isProxyPath("/", "/proxy"));
         assertFalse(GrizzlyProxyRouter.isProxyPath(null, "/proxy"));
     }
+
+    @Test
+    void theRouterKnowsAWellFormedEscapeFromABrokenOne() {
+        for (String ok : new String[] {"/", "/api/groups", "/a%20b", "/%E0%A4%A4", "/x%2fy%2F", "/%00", "/100%25"}) {
+            assertTrue(GrizzlyProxyRouter.wellFormedEscapes(ok), ok);
+        }
+        for (String bad : new String[] {"/%", "/a%", "/a%2", "/%zz", "/%g1", "/%1g", "/ok%20then%", "/%\u0660\u0661"}) {
+            assertFalse(GrizzlyProxyRouter.wellFormedEscapes(bad), bad);
+        }
+    }
 }
