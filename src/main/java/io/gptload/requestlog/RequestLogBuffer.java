@@ -14,18 +14,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.logging.Logger;
 
 /**
  * In-memory queue of attempts waiting to be written (DECISIONS 10, 18). The proxy thread only
  * appends to a lock-free deque; when the queue is full the oldest entry is dropped and counted.
  * Reaching a full batch wakes the writer's thread ({@link #awaitFullBatch}), once until the writer
  * drains.
+ * <p>
+ * When logs are written synchronously ({@code request_log_write_interval_minutes = 0}, spec §1
+ * row 31, DECISIONS 18) a finished request wakes the writer at once and waits until its entries
+ * are stored (at most {@link #SYNC_WAIT_SECONDS}, and no longer once a flush failed); requests
+ * finishing together share one transaction.
  */
 @ApplicationScoped
 public class RequestLogBuffer {
 
     static final int CAPACITY = 100_000;
     static final int BATCH = 200;
+    static final long SYNC_WAIT_SECONDS = 5;
+    private static final Logger LOG = Logger.getLogger(RequestLogBuffer.class.getName());
 
     private final ConcurrentLinkedDeque<Attempt> queue = new ConcurrentLinkedDeque<>();
     private final AtomicInteger depth = new AtomicInteger();
@@ -34,6 +42,10 @@ public class RequestLogBuffer {
     private final int capacity;
     private final IntConsumer flushSignal;
     private final Semaphore fullBatch = new Semaphore(0);
+    private final AtomicLong added = new AtomicLong();
+    private final SettledEntries settled = new SettledEntries();
+    private final Object order = new Object();
+    private volatile boolean synchronous;
 
     public RequestLogBuffer() {
         this.capacity = CAPACITY;
@@ -48,15 +60,57 @@ public class RequestLogBuffer {
         this.flushSignal = Objects.requireNonNull(flushSignal, "flushSignal");
     }
 
-    /** Enqueues every attempt of a finished request; never blocks. */
+    /**
+     * Enqueues every attempt of a finished request. Never blocks, unless logs are written
+     * synchronously: then it returns once they are stored (or could not be).
+     */
     public void onCompleted(@Observes ProxyCompleted event) {
-        for (Attempt a : event.attempts()) {
-            add(a);
+        if (!synchronous) {
+            for (Attempt a : event.attempts()) {
+                add(a);
+            }
+            return;
         }
+        long failuresSeen = settled.failures();
+        long last;
+        synchronized (order) { // the entries' count is their place in the queue
+            for (Attempt a : event.attempts()) {
+                add(a);
+            }
+            last = added.get();
+        }
+        wakeWriter();
+        try {
+            if (!settled.await(last, failuresSeen, SYNC_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.fine("synchronous request log: not stored yet, the request goes on");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether a finished request waits until its log entries are stored. */
+    public void synchronous(boolean on) {
+        synchronous = on;
+    }
+
+    public boolean synchronous() {
+        return synchronous;
+    }
+
+    /** {@code n} entries drained earlier left for good (stored or refused). */
+    void settled(int n) {
+        settled.settle(n);
+    }
+
+    /** A flush could not write; the drained entries went back to the front. */
+    void flushFailed() {
+        settled.failed();
     }
 
     void add(Attempt attempt) {
         queue.addLast(attempt);
+        added.incrementAndGet();
         int n = depth.incrementAndGet();
         if (n > capacity) {
             dropOldest();
@@ -120,6 +174,7 @@ public class RequestLogBuffer {
         }
         depth.decrementAndGet();
         dropped.incrementAndGet();
+        settled.settle(1);
         return true;
     }
 }

@@ -75,10 +75,13 @@ public class RequestLogWriter {
                     break;
                 }
                 Outcome outcome = write(batch);
-                if (outcome == Outcome.REFUSED) {
+                if (outcome == Outcome.STORED) {
+                    buffer.settled(batch.size());
+                } else if (outcome == Outcome.REFUSED) {
                     outcome = writeOneByOne(batch);
-                } else if (outcome == Outcome.RETRY_LATER) {
+                } else {
                     buffer.requeueFront(batch);
+                    buffer.flushFailed();
                 }
                 if (outcome == Outcome.RETRY_LATER) {
                     break;
@@ -109,12 +112,14 @@ public class RequestLogWriter {
             Outcome one = write(List.of(batch.get(i)));
             if (one == Outcome.RETRY_LATER) {
                 buffer.requeueFront(batch.subList(i, batch.size()));
+                buffer.flushFailed();
                 return Outcome.RETRY_LATER;
             }
             if (one == Outcome.REFUSED) {
                 refused.incrementAndGet();
                 LOG.warning("Request-log entry discarded: the database refused it on its own");
             }
+            buffer.settled(1);
         }
         return Outcome.STORED;
     }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -88,6 +91,40 @@ class RequestLogIT {
         }
         assertEquals(1, keyRow.getInt("request_count"), "successful requests count per key");
         assertFalse(keyRow.isNull("last_used_at"));
+    }
+
+    /**
+     * {@code request_log_write_interval_minutes = 0}: the log is stored before the request's handling
+     * ends, so the next request on the same connection (served only after it) finds it.
+     */
+    @Test
+    void withIntervalZeroTheNextRequestOnTheConnectionFindsTheLog(Api api, FakeUpstream up) throws Exception {
+        String name = Fixtures.unique("synclog");
+        long id = Fixtures.group(api, name, "openai", up.baseUrl(), "pk-" + name,
+                ",\"config\":{\"max_retries\":0,\"blacklist_threshold\":0}");
+        String good = "sk-syncgood-" + name;
+        Fixtures.keys(api, id, good);
+        assertEquals(200, api.put("/api/settings", "{\"request_log_write_interval_minutes\":0}").status());
+        try (Socket socket = new Socket("127.0.0.1", api.gateway().port())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            String admin = "Bearer " + Gateway.AUTH_KEY;
+            for (int i = 0; i < 3; i++) {
+                out.write(RawHttp.request("POST", "/proxy/" + name + "/v1/chat/completions", "Bearer pk-" + name,
+                        "{\"model\":\"m" + i + "\"}"));
+                out.flush();
+                assertEquals(200, RawHttp.read(in).status());
+                out.write(RawHttp.request("GET", "/api/logs?group_name=" + name + "&page_size=10", admin, ""));
+                out.flush();
+                RawHttp.Answer logs = RawHttp.read(in);
+                assertEquals(200, logs.status(), logs.body());
+                assertTrue(logs.body().contains("\"total_items\":" + (i + 1)), "request " + i + ": " + logs.body());
+                assertTrue(logs.body().contains("\"model\":\"m" + i + "\""), logs.body());
+            }
+        } finally {
+            assertEquals(200, api.put("/api/settings", "{\"request_log_write_interval_minutes\":1}").status());
+        }
     }
 
     @Test
