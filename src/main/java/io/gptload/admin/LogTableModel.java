@@ -58,7 +58,7 @@ final class LogTableModel extends LazyDataModel<LogRow> {
         } else if (first >= counted.value()) {
             return List.of(); // nothing there (no match at all): no need to walk the table for it
         }
-        return pages.page(filter, first, pageSize, decryptor).stream().map(LogRow::of).toList();
+        return pages.page(filter, total, first, pageSize, decryptor).stream().map(LogRow::of).toList();
     }
 
     /** The next cap: ten times the last one, and at least a full cap beyond the page asked for. */

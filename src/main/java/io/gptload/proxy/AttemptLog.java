@@ -48,22 +48,41 @@ final class AttemptLog {
     }
 
     /** The gateway itself failed: recorded as the final attempt when the request had started. */
-    synchronized void internalFailure(int status, String message) {
-        boolean finalRecorded = attempts.stream().anyMatch(a -> Attempt.FINAL.equals(a.requestType()));
-        if (group != null && !finalRecorded) {
-            add(null, status, message, Attempt.FINAL, "");
+    void internalFailure(int status, String message) {
+        ProxyCompleted done = null;
+        synchronized (this) {
+            boolean finalRecorded = attempts.stream().anyMatch(a -> Attempt.FINAL.equals(a.requestType()));
+            if (group != null && !finalRecorded) {
+                done = add(null, status, message, Attempt.FINAL, "");
+            }
         }
+        fire(done);
     }
 
     void finalWithoutKey(int status, String message) {
-        add(null, status, message, Attempt.FINAL, "");
+        record(null, status, message, Attempt.FINAL, "");
     }
 
-    synchronized void record(PooledKey key, int status, String message, String type, String upstreamAddr) {
-        add(key, status, message, type, upstreamAddr);
+    void record(PooledKey key, int status, String message, String type, String upstreamAddr) {
+        ProxyCompleted done;
+        synchronized (this) {
+            done = add(key, status, message, type, upstreamAddr);
+        }
+        fire(done);
     }
 
-    private void add(PooledKey key, int status, String message, String type, String upstreamAddr) {
+    /**
+     * Outside the lock: an observer may wait (synchronous request logs), and a virtual thread
+     * waiting inside a monitor holds its carrier on JDK 21.
+     */
+    private void fire(ProxyCompleted done) {
+        if (done != null) {
+            events.fire(done);
+        }
+    }
+
+    /** The request's event once the final attempt is added, else null. */
+    private ProxyCompleted add(PooledKey key, int status, String message, String type, String upstreamAddr) {
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         boolean success = status < 400 && (message == null || message.isEmpty());
         metrics.group(group.name()).attempt(Attempt.RETRY.equals(type), success);
@@ -73,9 +92,7 @@ final class AttemptLog {
                 model, success, cut(in.clientIp(), 64), status, cut(in.loggedPath()),
                 ms, message == null ? "" : message, body == null ? "" : cut512(in.userAgent()), type,
                 cut(upstreamAddr), stream, body == null ? "" : body));
-        if (Attempt.FINAL.equals(type)) {
-            events.fire(new ProxyCompleted(attempts));
-        }
+        return Attempt.FINAL.equals(type) ? new ProxyCompleted(attempts) : null;
     }
 
     private static String truncate(byte[] b) {

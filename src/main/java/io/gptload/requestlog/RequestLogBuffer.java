@@ -25,7 +25,9 @@ import java.util.logging.Logger;
  * When logs are written synchronously ({@code request_log_write_interval_minutes = 0}, spec §1
  * row 31, DECISIONS 18) a finished request wakes the writer at once and waits until its entries
  * are stored (at most {@link #SYNC_WAIT_SECONDS}, and no longer once a flush failed); requests
- * finishing together share one transaction.
+ * finishing together share one transaction. After a failed flush requests do not wait (nor wake
+ * the writer) until a flush stores again: the writer's timer retries every few seconds. At a full
+ * buffer (entries dropped while a batch is being written) a wait may end before the write.
  */
 @ApplicationScoped
 public class RequestLogBuffer {
@@ -65,7 +67,7 @@ public class RequestLogBuffer {
      * synchronously: then it returns once they are stored (or could not be).
      */
     public void onCompleted(@Observes ProxyCompleted event) {
-        if (!synchronous) {
+        if (!synchronous || settled.failing()) { // while the database refuses writes, the timer retries
             for (Attempt a : event.attempts()) {
                 add(a);
             }
@@ -73,7 +75,9 @@ public class RequestLogBuffer {
         }
         long failuresSeen = settled.failures();
         long last;
-        synchronized (order) { // the entries' count is their place in the queue
+        // each entry is counted before it is appended, so the count read after this request's own
+        // appends reaches at least the place of its last entry in the queue
+        synchronized (order) {
             for (Attempt a : event.attempts()) {
                 add(a);
             }
@@ -98,8 +102,13 @@ public class RequestLogBuffer {
         return synchronous;
     }
 
-    /** {@code n} entries drained earlier left for good (stored or refused). */
-    void settled(int n) {
+    /** {@code n} entries drained earlier were stored. */
+    void stored(int n) {
+        settled.stored(n);
+    }
+
+    /** {@code n} entries drained earlier were refused by the database (discarded). */
+    void refused(int n) {
         settled.settle(n);
     }
 
@@ -109,8 +118,8 @@ public class RequestLogBuffer {
     }
 
     void add(Attempt attempt) {
-        queue.addLast(attempt);
         added.incrementAndGet();
+        queue.addLast(attempt);
         int n = depth.incrementAndGet();
         if (n > capacity) {
             dropOldest();

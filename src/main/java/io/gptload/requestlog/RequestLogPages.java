@@ -72,16 +72,29 @@ public class RequestLogPages {
         }
     }
 
-    /** Up to {@code limit} logs matching {@code filter} after skipping {@code offset}, newest first. */
+    /**
+     * Up to {@code limit} logs matching {@code filter} after skipping {@code offset}, newest first;
+     * counts the matches first (up to {@link RequestLogRows#FEW_MATCHES}), see the other form.
+     */
     public List<RequestLogView> page(LogFilter filter, long offset, int limit, Function<String, String> decryptor) {
+        return page(filter, count(filter, RequestLogRows.FEW_MATCHES), offset, limit, decryptor);
+    }
+
+    /**
+     * Up to {@code limit} logs matching {@code filter} after skipping {@code offset}, newest first;
+     * {@code counted}: this filter's {@link #count}, which chooses how the database finds them.
+     */
+    public List<RequestLogView> page(LogFilter filter, LogCount counted, long offset, int limit,
+                                     Function<String, String> decryptor) {
         Objects.requireNonNull(filter, "filter must not be null");
+        Objects.requireNonNull(counted, "counted must not be null");
         Objects.requireNonNull(decryptor, "decryptor must not be null");
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("offset must not be negative and limit must be positive");
         }
         Dialect d = dialect.get();
         LogFilterSql where = LogFilterSql.of(filter, d);
-        String sql = RequestLogRows.pageSql(d, filter, where);
+        String sql = RequestLogRows.pageSql(d, filter, where, counted.value());
         try (Connection c = connections.open(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = where.bind(ps);
             ps.setInt(i, limit);

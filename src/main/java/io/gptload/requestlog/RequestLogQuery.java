@@ -73,7 +73,7 @@ public class RequestLogQuery {
             }
             List<RequestLogView> items = new ArrayList<>();
             if (page.offset() < total) {
-                try (PreparedStatement ps = c.prepareStatement(RequestLogRows.pageSql(d, filter, where))) {
+                try (PreparedStatement ps = c.prepareStatement(RequestLogRows.pageSql(d, filter, where, total))) {
                     int i = where.bind(ps);
                     ps.setInt(i, page.pageSize());
                     ps.setLong(i + 1, page.offset());

@@ -18,17 +18,23 @@ final class RequestLogRows {
     private RequestLogRows() {
     }
 
+    /** Below this many matches a type filter reads its own index (and sorts what it finds). */
+    static final long FEW_MATCHES = 1_000;
+
     /**
      * One page of the logs matching {@code filter}, newest first: {@code where}'s values are bound
-     * first, then the page size and the offset. Without a key filter, H2 is told to walk the
-     * newest-first index: on its own it picks the {@code request_type} index for a type filter
-     * and sorts every row of that type (5 % of 1,000,000 rows: 1.4-2.5 s for the first page,
-     * against 3 ms walking the index and stopping at the page's last row). A key's rows are
-     * few, and its own index finds them faster than a walk through everything.
+     * first, then the page size and the offset. {@code matches}: how many logs match, at least (the
+     * count the caller took). On H2 a page walks the newest-first index and stops at its last row,
+     * unless the filter names a key, or a request type with fewer than {@link #FEW_MATCHES} logs:
+     * those are found faster through their own index. On its own H2 picks the {@code request_type}
+     * index for any type filter and sorts every row of that type (5 % of 1,000,000 rows: 1.4-2.5 s
+     * for the first page, against 3 ms walking the newest-first index); but walking for a rare type
+     * would read the whole table.
      */
-    static String pageSql(Dialect d, LogFilter filter, LogFilterSql where) {
+    static String pageSql(Dialect d, LogFilter filter, LogFilterSql where, long matches) {
         String ts = Sql.column(d, "timestamp");
-        boolean walkNewestFirst = d == Dialect.H2 && filter.keyHash() == null;
+        boolean walkNewestFirst = d == Dialect.H2 && filter.keyHash() == null
+                && (filter.requestType() == null || matches >= FEW_MATCHES);
         return SELECT + ts + SELECT_REST + " FROM request_logs"
                 + (walkNewestFirst ? " USE INDEX (idx_request_logs_timestamp_desc)" : "")
                 + where.where() + " ORDER BY " + ts + " DESC, id DESC LIMIT ? OFFSET ?";

@@ -76,7 +76,7 @@ public class RequestLogWriter {
                 }
                 Outcome outcome = write(batch);
                 if (outcome == Outcome.STORED) {
-                    buffer.settled(batch.size());
+                    buffer.stored(batch.size());
                 } else if (outcome == Outcome.REFUSED) {
                     outcome = writeOneByOne(batch);
                 } else {
@@ -118,8 +118,10 @@ public class RequestLogWriter {
             if (one == Outcome.REFUSED) {
                 refused.incrementAndGet();
                 LOG.warning("Request-log entry discarded: the database refused it on its own");
+                buffer.refused(1);
+            } else {
+                buffer.stored(1);
             }
-            buffer.settled(1);
         }
         return Outcome.STORED;
     }

@@ -16,6 +16,18 @@ final class SettledEntries {
     private final Condition progress = lock.newCondition();
     private long settled;
     private long failures;
+    private volatile boolean failing;
+
+    /** {@code n} entries written by the writer: the database takes writes again. */
+    void stored(int n) {
+        failing = false;
+        settle(n);
+    }
+
+    /** Since the last failed flush, no flush has stored anything: a request does not wait. */
+    boolean failing() {
+        return failing;
+    }
 
     void settle(int n) {
         if (n <= 0) {
@@ -32,6 +44,7 @@ final class SettledEntries {
 
     /** A flush could not write (the database unreachable): waiting requests give up on it. */
     void failed() {
+        failing = true;
         lock.lock();
         try {
             failures++;

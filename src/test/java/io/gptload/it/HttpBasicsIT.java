@@ -119,8 +119,12 @@ class HttpBasicsIT {
         RawHttp.Answer groups = rawGet(gw, "/api/groups?name=%zz", admin); // a query is not the path
         assertEquals(200, groups.status(), groups.body());
         assertTrue(groups.body().startsWith("{\"code\":0"), groups.body());
-        assertFalse(Files.readString(gw.log()).contains("Illegal hex characters"),
-                "no stack trace in the server log for a bad path");
+        RawHttp.Answer encodedSlash = rawGet(gw, "/api/a%2Fb", admin); // well formed: an unknown route
+        assertEquals(404, encodedSlash.status(), encodedSlash.body());
+        String log = Files.readString(gw.log());
+        for (String trace : List.of("URLDecoder", "CharConversionException", "Illegal hex characters")) {
+            assertFalse(log.contains(trace), "no stack trace in the server log for a bad path: " + trace);
+        }
     }
 
     private static RawHttp.Answer rawGet(Gateway gw, String path, String authorization) throws Exception {

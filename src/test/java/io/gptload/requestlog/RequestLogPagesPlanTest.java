@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A page of the logs on the embedded database's real schema (all of spec §4's indexes and the
- * newest-first one): a filter on the request type must walk the newest-first index and stop at the
- * page's last row, not gather and sort every row of that type; a key filter keeps the key's index.
+ * newest-first one): a filter on a common request type must walk the newest-first index and stop at
+ * the page's last row, not gather and sort every row of that type; a rare type and a key keep their
+ * own index.
  */
 class RequestLogPagesPlanTest {
 
@@ -60,7 +61,7 @@ class RequestLogPagesPlanTest {
     @Test
     void aTypeFilterWalksTheNewestFirstIndexAndStopsAtThePage() throws SQLException {
         LogFilter retries = new LogFilter(null, null, null, null, null, null, "retry", null, null, null, null);
-        String plan = explain(retries, 20, 0);
+        String plan = explain(retries, 2_000, 20, 0);
         assertTrue(plan.contains("IDX_REQUEST_LOGS_TIMESTAMP_DESC"), plan);
         assertTrue(scanCount(plan) <= 250, plan); // 20 retries among the newest 200 rows, not all 2,000 sorted
 
@@ -78,7 +79,7 @@ class RequestLogPagesPlanTest {
     @Test
     void aKeyFilterKeepsTheKeysIndex() throws SQLException {
         LogFilter key = new LogFilter(null, null, null, null, HOT_KEY, null, null, null, null, null, null);
-        String plan = explain(key, 20, 0);
+        String plan = explain(key, 200, 20, 0);
         assertTrue(plan.contains("IDX_REQUEST_LOGS_KEY_HASH"), plan);
         assertTrue(scanCount(plan) <= 250, plan); // the key's 200 rows, not a walk through the table
 
@@ -89,7 +90,26 @@ class RequestLogPagesPlanTest {
     }
 
     @Test
-    void theApiListingTakesTheSamePlanAndCountsExactly() {
+    void aRareTypeKeepsItsOwnIndexInsteadOfWalkingTheTable() throws SQLException {
+        try (Statement st = keepOpen.createStatement()) {
+            st.execute("DELETE FROM request_logs WHERE request_type = 'retry' AND MOD(duration, 400) <> 0");
+            st.execute("ANALYZE");
+        }
+        LogFilter retries = new LogFilter(null, null, null, null, null, null, "retry", null, null, null, null);
+        LogCount counted = pages().count(retries, 1_000);
+        assertEquals(new LogCount(50, false), counted);
+        String plan = explain(retries, counted.value(), 20, 0);
+        assertTrue(plan.contains("IDX_REQUEST_LOGS_REQUEST_TYPE"), plan);
+        assertTrue(scanCount(plan) <= 60, plan); // the 50 retries, not a walk through 18,050 rows
+
+        List<RequestLogView> page = pages().page(retries, counted, 0, 20, s -> s);
+        assertEquals(20, page.size());
+        assertEquals(NOON.minusSeconds(400), page.getFirst().timestamp().toLocalDateTime());
+        assertEquals(NOON.minusSeconds(800), page.get(1).timestamp().toLocalDateTime());
+    }
+
+    @Test
+    void theApiListingCountsExactlyAndPagesNewestFirst() {
         LogFilter retries = new LogFilter(null, null, null, null, null, null, "retry", null, null, null, null);
         RequestLogQuery query = new RequestLogQuery(() -> DriverManager.getConnection(url, "sa", ""),
                 () -> Dialect.H2, ZoneId.systemDefault());
@@ -103,10 +123,10 @@ class RequestLogPagesPlanTest {
                 ZoneId.systemDefault());
     }
 
-    private String explain(LogFilter filter, int limit, long offset) throws SQLException {
+    private String explain(LogFilter filter, long matches, int limit, long offset) throws SQLException {
         LogFilterSql where = LogFilterSql.of(filter, Dialect.H2);
         try (PreparedStatement ps = keepOpen.prepareStatement(
-                "EXPLAIN ANALYZE " + RequestLogRows.pageSql(Dialect.H2, filter, where))) {
+                "EXPLAIN ANALYZE " + RequestLogRows.pageSql(Dialect.H2, filter, where, matches))) {
             int next = where.bind(ps);
             ps.setInt(next, limit);
             ps.setLong(next + 1, offset);
