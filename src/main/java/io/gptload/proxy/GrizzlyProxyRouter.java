@@ -1,7 +1,8 @@
 package io.gptload.proxy;
 
 import io.gptload.shared.http.SecurityHeaders;
-import java.io.CharConversionException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -99,19 +100,39 @@ final class GrizzlyProxyRouter extends HttpHandler {
         }
     }
 
-    /**
-     * Whether the path decodes as the server will decode it (the result is kept for the server).
-     * Grizzly's decoder lets a {@code %} at the very end through, on which the server fails later
-     * with an empty 500, so the escapes' form is checked first.
-     */
     private boolean decodable(Request request) {
-        if (!wellFormedEscapes(request.getRequestURI())) {
+        String encoding = getRequestURIEncoding() == null ? "UTF-8" : getRequestURIEncoding().name();
+        return decodable(request.getRequestURI(), encoding);
+    }
+
+    /**
+     * Whether {@code rawPath} (its bytes as ISO-8859-1 characters, as the listener reads them)
+     * decodes: every escape well formed and, when paths are UTF-8, the bytes UTF-8. Checked here
+     * rather than by decoding with Grizzly, which keeps its result: the server's own decoding
+     * (encoded slashes refused or kept) stays what it was.
+     */
+    static boolean decodable(String rawPath, String encoding) {
+        if (rawPath == null || !wellFormedEscapes(rawPath)) {
             return false;
         }
-        try {
-            request.getRequest().getRequestURIRef().getDecodedRequestURIBC(isAllowEncodedSlash());
+        if (!"UTF-8".equalsIgnoreCase(encoding)) {
             return true;
-        } catch (CharConversionException | IllegalArgumentException e) {
+        }
+        byte[] bytes = new byte[rawPath.length()];
+        int n = 0;
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%') {
+                bytes[n++] = (byte) Integer.parseInt(rawPath, i + 1, i + 3, 16);
+                i += 2;
+            } else {
+                bytes[n++] = (byte) c;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, n));
+            return true;
+        } catch (CharacterCodingException e) {
             return false;
         }
     }

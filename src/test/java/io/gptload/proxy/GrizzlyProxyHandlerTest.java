@@ -47,4 +47,16 @@ class GrizzlyProxyHandlerTest {
             assertFalse(GrizzlyProxyRouter.wellFormedEscapes(bad), bad);
         }
     }
+
+    @Test
+    void theRouterDecodesAsTheServerWouldWithoutDecidingOnEncodedSlashes() {
+        assertTrue(GrizzlyProxyRouter.decodable("/api/a%2Fb", "UTF-8"), "an encoded slash is the server's to judge");
+        assertTrue(GrizzlyProxyRouter.decodable("/caf%C3%A9", "UTF-8"));
+        assertTrue(GrizzlyProxyRouter.decodable("/caf\u00c3\u00a9", "UTF-8")); // raw UTF-8 bytes
+        assertFalse(GrizzlyProxyRouter.decodable("/%E0%A4", "UTF-8"));
+        assertFalse(GrizzlyProxyRouter.decodable("/caf\u00e9", "UTF-8")); // a raw Latin-1 byte
+        assertTrue(GrizzlyProxyRouter.decodable("/caf\u00e9", "ISO-8859-1"));
+        assertFalse(GrizzlyProxyRouter.decodable("/%zz", "ISO-8859-1"));
+        assertFalse(GrizzlyProxyRouter.decodable(null, "UTF-8"));
+    }
 }
