@@ -74,14 +74,6 @@ public class RequestLogPages {
 
     /**
      * Up to {@code limit} logs matching {@code filter} after skipping {@code offset}, newest first;
-     * counts the matches first (up to {@link RequestLogRows#FEW_MATCHES}), see the other form.
-     */
-    public List<RequestLogView> page(LogFilter filter, long offset, int limit, Function<String, String> decryptor) {
-        return page(filter, count(filter, RequestLogRows.FEW_MATCHES), offset, limit, decryptor);
-    }
-
-    /**
-     * Up to {@code limit} logs matching {@code filter} after skipping {@code offset}, newest first;
      * {@code counted}: this filter's {@link #count}, which chooses how the database finds them.
      */
     public List<RequestLogView> page(LogFilter filter, LogCount counted, long offset, int limit,

@@ -1,6 +1,7 @@
 package io.gptload.requestlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.gptload.requestlog.H2Plans.scanCount;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gptload.shared.db.Dialect;
@@ -65,13 +66,13 @@ class RequestLogPagesPlanTest {
         assertTrue(plan.contains("IDX_REQUEST_LOGS_TIMESTAMP_DESC"), plan);
         assertTrue(scanCount(plan) <= 250, plan); // 20 retries among the newest 200 rows, not all 2,000 sorted
 
-        List<RequestLogView> page = pages().page(retries, 0, 20, s -> s);
+        List<RequestLogView> page = pages().page(retries, new LogCount(2_000, false), 0, 20, s -> s);
         assertEquals(20, page.size());
         for (int i = 0; i < page.size(); i++) { // seconds 10, 20, ... 200 before noon, newest first
             assertEquals(NOON.minusSeconds(10L * (i + 1)), page.get(i).timestamp().toLocalDateTime());
             assertEquals("retry", page.get(i).requestType());
         }
-        List<RequestLogView> later = pages().page(retries, 1_990, 20, s -> s);
+        List<RequestLogView> later = pages().page(retries, new LogCount(2_000, false), 1_990, 20, s -> s);
         assertEquals(10, later.size()); // the oldest ten of the 2,000 retries
         assertEquals(NOON.minusSeconds(20_000), later.getLast().timestamp().toLocalDateTime());
     }
@@ -83,7 +84,7 @@ class RequestLogPagesPlanTest {
         assertTrue(plan.contains("IDX_REQUEST_LOGS_KEY_HASH"), plan);
         assertTrue(scanCount(plan) <= 250, plan); // the key's 200 rows, not a walk through the table
 
-        List<RequestLogView> page = pages().page(key, 0, 20, s -> s);
+        List<RequestLogView> page = pages().page(key, new LogCount(200, false), 0, 20, s -> s);
         assertEquals(20, page.size());
         assertEquals(NOON.minusSeconds(3), page.getFirst().timestamp().toLocalDateTime());
         assertEquals(NOON.minusSeconds(103), page.get(1).timestamp().toLocalDateTime());
@@ -135,16 +136,5 @@ class RequestLogPagesPlanTest {
                 return rs.getString(1).toUpperCase(Locale.ROOT);
             }
         }
-    }
-
-    private static long scanCount(String plan) {
-        int at = plan.indexOf("SCANCOUNT: ");
-        assertTrue(at >= 0, plan);
-        int from = at + "SCANCOUNT: ".length();
-        int end = from;
-        while (end < plan.length() && Character.isDigit(plan.charAt(end))) {
-            end++;
-        }
-        return Long.parseLong(plan.substring(from, end));
     }
 }

@@ -77,13 +77,13 @@ class RequestLogPagesTest {
     @EnumSource(Dialect.class)
     void pagesAreNewestFirstAndFiltered(Dialect dialect) throws Exception {
         seed(dialect);
-        assertEquals(List.of("r9", "r8", "r7"), ids(pages.page(LogFilter.NONE, 0, 3, DECRYPT)));
-        assertEquals(List.of("r6", "r5", "r4"), ids(pages.page(LogFilter.NONE, 3, 3, DECRYPT)));
-        assertEquals(List.of("r1", "r0"), ids(pages.page(LogFilter.NONE, 8, 3, DECRYPT)));
-        assertEquals(List.of("r6", "r5"), ids(pages.page(filter(Map.of("group_name", "alp")), 0, 2, DECRYPT)));
-        assertEquals(List.of("r3"), ids(pages.page(filter(Map.of("request_type", "retry")), 0, 20, DECRYPT)));
-        assertEquals("sk-plain-secret-k9", pages.page(LogFilter.NONE, 0, 1, DECRYPT).get(0).keyValue());
-        assertEquals(List.of(), pages.page(LogFilter.NONE, 10, 5, DECRYPT));
+        assertEquals(List.of("r9", "r8", "r7"), ids(page(LogFilter.NONE, 0, 3)));
+        assertEquals(List.of("r6", "r5", "r4"), ids(page(LogFilter.NONE, 3, 3)));
+        assertEquals(List.of("r1", "r0"), ids(page(LogFilter.NONE, 8, 3)));
+        assertEquals(List.of("r6", "r5"), ids(page(filter(Map.of("group_name", "alp")), 0, 2)));
+        assertEquals(List.of("r3"), ids(page(filter(Map.of("request_type", "retry")), 0, 20)));
+        assertEquals("sk-plain-secret-k9", page(LogFilter.NONE, 0, 1).get(0).keyValue());
+        assertEquals(List.of(), page(LogFilter.NONE, 10, 5));
     }
 
     @ParameterizedTest
@@ -103,5 +103,10 @@ class RequestLogPagesTest {
 
     private static List<String> ids(List<RequestLogView> views) {
         return views.stream().map(RequestLogView::id).toList();
+    }
+
+    /** A page as the console asks for it: with the filter's count, taken first. */
+    private List<RequestLogView> page(LogFilter filter, long offset, int limit) {
+        return pages.page(filter, pages.count(filter, 1_000), offset, limit, DECRYPT);
     }
 }

@@ -1,6 +1,7 @@
 package io.gptload.requestlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.gptload.requestlog.H2Plans.scanCount;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gptload.shared.db.Dialect;
@@ -60,16 +61,5 @@ class TrafficStatsPlanTest {
         ps.setObject(1, from);
         ps.setObject(2, to);
         ps.setString(3, "final");
-    }
-
-    private static long scanCount(String plan) {
-        int at = plan.indexOf("SCANCOUNT: ");
-        assertTrue(at >= 0, plan);
-        int from = at + "SCANCOUNT: ".length();
-        int end = from;
-        while (end < plan.length() && Character.isDigit(plan.charAt(end))) {
-            end++;
-        }
-        return Long.parseLong(plan.substring(from, end));
     }
 }
