@@ -102,6 +102,11 @@ public class RequestLogBuffer {
         return synchronous;
     }
 
+    /** Whether a finished request waits now: synchronous, and no failed flush since the last store. */
+    boolean waitsForStorage() {
+        return synchronous && !settled.failing();
+    }
+
     /** {@code n} entries drained earlier were stored. */
     void stored(int n) {
         settled.stored(n);

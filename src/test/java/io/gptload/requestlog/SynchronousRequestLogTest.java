@@ -122,10 +122,15 @@ class SynchronousRequestLogTest {
         assertEquals(2, buffer.depth());
 
         down.set(false);
+        assertFalse(buffer.waitsForStorage(), "after the failed flush requests do not wait");
         buffer.wakeWriter(); // the writer's timer
-        for (int i = 0; i < 100 && buffer.depth() > 0; i++) {
+        // the flush that stores again ends with its commit and then clears the failure: wait for
+        // that, not for the queue to empty (it empties before the commit)
+        for (int i = 0; i < 200 && !buffer.waitsForStorage(); i++) {
             Thread.sleep(50);
         }
+        assertTrue(buffer.waitsForStorage(), "a flush stored again");
+        assertEquals(0, buffer.depth());
         assertEquals(1, stored("a"));
         assertEquals(1, stored("b"));
         buffer.onCompleted(new ProxyCompleted(List.of(attempt().id("c").build())));
