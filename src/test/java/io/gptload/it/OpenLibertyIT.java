@@ -142,6 +142,12 @@ class OpenLibertyIT {
                 HttpResponse<String> console = Fixtures.send(HttpRequest.newBuilder(gw.uri("/login.xhtml")));
                 assertEquals(200, console.statusCode());
                 assertTrue(console.body().contains("GPT-Load/J"), "the admin console's login page renders");
+                String session = console.headers().allValues("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                        .orElseThrow(() -> new AssertionError("no session cookie: " + console.headers().map()));
+                assertTrue(session.contains("HttpOnly"), session);
+                assertTrue(session.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"),
+                        "SameSite from admin.SessionCookieSameSite: " + session);
 
                 for (String secret : List.of(realJsonKey, realStreamKey, proxyKey, Gateway.AUTH_KEY)) {
                     assertFalse(Files.readString(gw.log()).contains(secret), "a secret in the server's output");

@@ -1,0 +1,30 @@
+package io.gptload.admin;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.annotation.WebListener;
+
+/**
+ * The console's session cookie is {@code SameSite=Lax}, set through the Servlet 6 API while the
+ * application starts: OpenLiberty and other Servlet 6 containers write it from here. Payara 6
+ * reads it from {@code payara-web.xml} instead (its descriptor parser does not know web.xml's
+ * {@code <cookie-config><attribute>}, and warned ten times per start about it).
+ */
+@WebListener
+public class SessionCookieSameSite implements ServletContextListener {
+
+    static final String ATTRIBUTE = "SameSite";
+    static final String VALUE = "Lax";
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        apply(event.getServletContext().getSessionCookieConfig());
+    }
+
+    static void apply(SessionCookieConfig config) {
+        if (config.getAttribute(ATTRIBUTE) == null) {
+            config.setAttribute(ATTRIBUTE, VALUE);
+        }
+    }
+}
