@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 
 /**
  * The proxy's upstream clients: for direct connections one lean {@link Http1Client} per connect
@@ -28,7 +29,8 @@ import java.util.logging.Logger;
  * group with the same profile. Owns the proxy's one virtual-thread executor (relay and upstream
  * I/O) and one scheduler thread for total-time deadlines; both live and die with the application.
  * Clients never follow redirects themselves ({@link RedirectFollower} does, safely); without a
- * {@code proxy_url} they use the environment's proxy ({@link EnvironmentProxySelector}).
+ * {@code proxy_url} they use the environment's proxy ({@link EnvironmentProxySelector}). Both
+ * kinds check upstream certificates with {@link UpstreamTls}'s context.
  */
 @ApplicationScoped
 public class UpstreamClients {
@@ -46,6 +48,7 @@ public class UpstreamClients {
     private final ScheduledExecutorService deadlines = deadlineScheduler();
 
     private EnvironmentProxySelector environment;
+    private SSLContext tls;
 
     /**
      * One thread for every request's deadlines. Nearly all of them are cancelled long before they
@@ -66,6 +69,7 @@ public class UpstreamClients {
     @Inject
     public UpstreamClients(OutboundProxyConfig outbound) {
         this.environment = new EnvironmentProxySelector(Objects.requireNonNull(outbound, "outbound"));
+        this.tls = UpstreamTls.context();
         deadlines.scheduleWithFixedDelay(() -> direct.values().forEach(Http1Client::sweep), SWEEP_SECONDS,
                 SWEEP_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         warnIfUnusable("HTTP_PROXY", outbound.httpProxy());
@@ -83,7 +87,7 @@ public class UpstreamClients {
      */
     public RedirectFollower follower(ClientProfile profile) {
         if (isDirect(profile)) {
-            Http1Client c = direct.computeIfAbsent(profile, p -> new Http1Client(p, deadlines));
+            Http1Client c = direct.computeIfAbsent(profile, p -> new Http1Client(p, deadlines, tls.getSocketFactory()));
             return new RedirectFollower(c::send);
         }
         return RedirectFollower.over(client(profile));
@@ -108,6 +112,7 @@ public class UpstreamClients {
         HttpClient.Builder b = HttpClient.newBuilder()
                 .connectTimeout(p.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(tls)
                 .executor(relay);
         b.proxy(selector(p.proxyUrl()));
         return b.build();

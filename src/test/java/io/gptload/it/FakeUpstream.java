@@ -66,8 +66,25 @@ public final class FakeUpstream implements AutoCloseable, org.junit.jupiter.api.
         }
     }
 
+    /** The same fake behind TLS with the given server context (its certificate must name 127.0.0.1). */
+    public static FakeUpstream startTls(javax.net.ssl.SSLContext tls) {
+        try {
+            com.sun.net.httpserver.HttpsServer s = com.sun.net.httpserver.HttpsServer.create(
+                    new InetSocketAddress("127.0.0.1", 0), 200);
+            s.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            FakeUpstream up = new FakeUpstream(s);
+            s.createContext("/", up::dispatch);
+            s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            s.start();
+            return up;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        String scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Sets what requests carrying this real key get. */

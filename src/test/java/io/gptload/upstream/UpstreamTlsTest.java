@@ -1,0 +1,160 @@
+package io.gptload.upstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The upstream TLS context: built from the recorded trust store, the server's default otherwise. */
+class UpstreamTlsTest {
+
+    @TempDir
+    static Path dir;
+    private static Path serverStore;
+    private static Path trustStore;
+    private final List<LogRecord> logged = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            logged.add(r);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeAll
+    static void stores() throws Exception {
+        serverStore = dir.resolve("server.p12");
+        trustStore = dir.resolve("trust.p12");
+        Path cert = dir.resolve("server.crt");
+        keytool("-genkeypair", "-keystore", serverStore.toString(), "-storetype", "PKCS12", "-storepass", "secret",
+                "-alias", "server", "-keyalg", "EC", "-dname", "CN=upstream.test", "-ext", "san=ip:127.0.0.1",
+                "-validity", "2");
+        keytool("-exportcert", "-keystore", serverStore.toString(), "-storepass", "secret", "-alias", "server",
+                "-file", cert.toString());
+        keytool("-importcert", "-noprompt", "-keystore", trustStore.toString(), "-storetype", "PKCS12",
+                "-storepass", "trust-pw", "-alias", "ca", "-file", cert.toString());
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    private void listen() {
+        Logger.getLogger(UpstreamTls.class.getName()).addHandler(capture);
+    }
+
+    @AfterEach
+    void unlisten() {
+        Logger.getLogger(UpstreamTls.class.getName()).removeHandler(capture);
+    }
+
+    /** Handshakes with a TLS server presenting the self-signed certificate. */
+    private static void handshake(SSLContext client) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(serverStore)) {
+            ks.load(in, "secret".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "secret".toCharArray());
+        SSLContext server = SSLContext.getInstance("TLS");
+        server.init(kmf.getKeyManagers(), null, null);
+        try (SSLServerSocket ss = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0)) {
+            Thread accept = Thread.ofVirtual().start(() -> {
+                try (SSLSocket s = (SSLSocket) ss.accept()) {
+                    s.startHandshake();
+                } catch (IOException e) {
+                    // the client refused the certificate
+                }
+            });
+            try (SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket("127.0.0.1", ss.getLocalPort())) {
+                s.setSoTimeout(10_000);
+                s.startHandshake();
+            } finally {
+                accept.join(10_000);
+            }
+        }
+    }
+
+    @Test
+    void withoutARecordedStoreTheServersDefaultApplies() throws Exception {
+        assertSame(SSLContext.getDefault(), UpstreamTls.context(Map.<String, String>of()::get));
+    }
+
+    @Test
+    void theRecordedStoreIsWhatCertificatesAreCheckedAgainst() throws Exception {
+        listen();
+        SSLContext ctx = UpstreamTls.context(Map.of(UpstreamTls.STORE, trustStore.toString(),
+                UpstreamTls.PASSWORD, "trust-pw")::get);
+
+        handshake(ctx);
+        assertThrows(SSLHandshakeException.class, () -> handshake(SSLContext.getDefault()),
+                "the JDK's roots do not include the self-signed certificate");
+        assertTrue(logged.stream().anyMatch(r -> r.getMessage().equals("Upstream TLS trusts the 1 entries of " + trustStore)),
+                "the start names the store");
+    }
+
+    @Test
+    void aStoreOfAGivenTypeLoadsAndTheJdksOwnLoadsWithoutPassword() throws Exception {
+        handshake(UpstreamTls.context(Map.of(UpstreamTls.STORE, trustStore.toString(), UpstreamTls.TYPE, "PKCS12",
+                UpstreamTls.PASSWORD, "trust-pw")::get));
+
+        listen();
+        Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
+        UpstreamTls.context(Map.of(UpstreamTls.STORE, cacerts.toString())::get);
+        String line = logged.get(0).getMessage();
+        assertTrue(line.matches("Upstream TLS trusts the \\d{3} entries of .*cacerts"), line);
+    }
+
+    @Test
+    void anUnusableStoreFallsBackToTheDefaultWithAWarningThatShowsNoPassword() throws Exception {
+        listen();
+        assertSame(SSLContext.getDefault(), UpstreamTls.context(Map.of(UpstreamTls.STORE,
+                dir.resolve("missing.p12").toString())::get));
+        assertSame(SSLContext.getDefault(), UpstreamTls.context(Map.of(UpstreamTls.STORE, trustStore.toString(),
+                UpstreamTls.TYPE, "PKCS12", UpstreamTls.PASSWORD, "wrong-secret-pw")::get));
+        assertSame(SSLContext.getDefault(), UpstreamTls.context(Map.of(UpstreamTls.STORE, trustStore.toString())::get),
+                "its certificates are protected by the password it was not given");
+
+        assertEquals(3, logged.size(), logged.toString());
+        assertTrue(logged.get(2).getMessage().contains("holds no certificate readable without a password"),
+                logged.get(2).getMessage());
+        for (LogRecord r : logged) {
+            assertEquals(java.util.logging.Level.WARNING, r.getLevel());
+            assertTrue(r.getMessage().startsWith("Upstream TLS: the trust store "), r.getMessage());
+            assertFalse(r.getMessage().contains("wrong-secret-pw"), r.getMessage());
+        }
+    }
+}
