@@ -1,6 +1,7 @@
 package io.gptload.cluster;
 
 import io.gptload.shared.config.GatewayConfig;
+import io.gptload.shared.config.OutboundTls;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,9 @@ import redis.clients.jedis.JedisPool;
 /**
  * The node's Redis connections when {@code REDIS_DSN} is set: a small pool for commands and, on
  * demand, a dedicated connection for the pub/sub subscription. Every key and channel is prefixed
- * {@code gpt-load:} as in gpt-load. Redis is never called on the proxy path.
+ * {@code gpt-load:} as in gpt-load. Redis is never called on the proxy path. With
+ * {@code rediss://} the server's certificate is checked against {@link OutboundTls}'s trust store
+ * and must name the host.
  */
 @ApplicationScoped
 public class RedisConnection {
@@ -30,6 +33,7 @@ public class RedisConnection {
 
     private final String nodeId = UUID.randomUUID().toString();
     private GatewayConfig config;
+    private OutboundTls tls;
     private RedisDsn dsn;
     private JedisClientConfig clientConfig;
     private JedisPool pool;
@@ -39,8 +43,9 @@ public class RedisConnection {
     }
 
     @Inject
-    public RedisConnection(GatewayConfig config) {
+    public RedisConnection(GatewayConfig config, OutboundTls tls) {
         this.config = config;
+        this.tls = tls;
     }
 
     @PostConstruct
@@ -53,6 +58,9 @@ public class RedisConnection {
         DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(TIMEOUT_MS).socketTimeoutMillis(TIMEOUT_MS)
                 .database(dsn.database()).ssl(dsn.tls()).clientName("gpt-load-j");
+        if (dsn.tls()) { // the JVM's trust store; Jedis checks that the certificate names the host
+            b.sslSocketFactory(tls.context().getSocketFactory());
+        }
         if (!dsn.user().isEmpty()) {
             b.user(dsn.user());
         }

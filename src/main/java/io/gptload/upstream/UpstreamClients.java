@@ -2,6 +2,7 @@ package io.gptload.upstream;
 
 import jakarta.annotation.PreDestroy;
 import io.gptload.shared.config.OutboundProxyConfig;
+import io.gptload.shared.config.OutboundTls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import javax.net.ssl.SSLContext;
  * I/O) and one scheduler thread for total-time deadlines; both live and die with the application.
  * Clients never follow redirects themselves ({@link RedirectFollower} does, safely); without a
  * {@code proxy_url} they use the environment's proxy ({@link EnvironmentProxySelector}). Both
- * kinds check upstream certificates with {@link UpstreamTls}'s context.
+ * kinds check upstream certificates with the {@link OutboundTls} context.
  */
 @ApplicationScoped
 public class UpstreamClients {
@@ -66,10 +67,15 @@ public class UpstreamClients {
         // for CDI proxies
     }
 
-    @Inject
+    /** Clients that trust the server's default TLS context. */
     public UpstreamClients(OutboundProxyConfig outbound) {
+        this(outbound, OutboundTls.serverDefault());
+    }
+
+    @Inject
+    public UpstreamClients(OutboundProxyConfig outbound, OutboundTls tls) {
         this.environment = new EnvironmentProxySelector(Objects.requireNonNull(outbound, "outbound"));
-        this.tls = UpstreamTls.context();
+        this.tls = Objects.requireNonNull(tls, "tls").context();
         deadlines.scheduleWithFixedDelay(() -> direct.values().forEach(Http1Client::sweep), SWEEP_SECONDS,
                 SWEEP_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         warnIfUnusable("HTTP_PROXY", outbound.httpProxy());

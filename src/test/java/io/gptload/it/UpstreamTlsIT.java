@@ -107,7 +107,7 @@ class UpstreamTlsIT {
         assertEquals(ANSWER, r.body());
         assertEquals(1, tlsUpstream.requests(key).size());
         assertEquals(BODY, tlsUpstream.requests(key).get(0).bodyText());
-        assertTrue(Files.readString(gateway.log()).contains("Upstream TLS trusts the 1 entries of "),
+        assertTrue(Files.readString(gateway.log()).contains("Outbound TLS (upstreams, Redis) trusts the 1 entries of "),
                 "the start names the store it uses");
     }
 
@@ -142,7 +142,7 @@ class UpstreamTlsIT {
 
         Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"); // the gateway's JDK
         KeyStore jdk = KeyStore.getInstance(cacerts.toFile(), (char[]) null);
-        assertTrue(Files.readString(shared.gateway().log()).contains("Upstream TLS trusts the " + jdk.size()
+        assertTrue(Files.readString(shared.gateway().log()).contains("Outbound TLS (upstreams, Redis) trusts the " + jdk.size()
                 + " entries of " + cacerts), "given no store, the JDK's own roots are used, not Payara Micro's");
     }
 }

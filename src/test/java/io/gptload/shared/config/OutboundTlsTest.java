@@ -1,4 +1,4 @@
-package io.gptload.upstream;
+package io.gptload.shared.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The upstream TLS context: built from the recorded trust store, the server's default otherwise. */
-class UpstreamTlsTest {
+/** The outbound TLS context: built from the recorded trust store, the server's default otherwise. */
+class OutboundTlsTest {
 
     @TempDir
     static Path dir;
@@ -73,12 +73,12 @@ class UpstreamTlsTest {
     }
 
     private void listen() {
-        Logger.getLogger(UpstreamTls.class.getName()).addHandler(capture);
+        Logger.getLogger(OutboundTls.class.getName()).addHandler(capture);
     }
 
     @AfterEach
     void unlisten() {
-        Logger.getLogger(UpstreamTls.class.getName()).removeHandler(capture);
+        Logger.getLogger(OutboundTls.class.getName()).removeHandler(capture);
     }
 
     /** Handshakes with a TLS server presenting the self-signed certificate. */
@@ -110,42 +110,43 @@ class UpstreamTlsTest {
 
     @Test
     void withoutARecordedStoreTheServersDefaultApplies() throws Exception {
-        assertSame(SSLContext.getDefault(), UpstreamTls.context(Map.<String, String>of()::get));
+        assertSame(SSLContext.getDefault(), OutboundTls.read(Map.<String, String>of()::get).context());
     }
 
     @Test
     void theRecordedStoreIsWhatCertificatesAreCheckedAgainst() throws Exception {
         listen();
-        SSLContext ctx = UpstreamTls.context(Map.of(UpstreamTls.STORE, trustStore.toString(),
-                UpstreamTls.PASSWORD, "trust-pw")::get);
+        SSLContext ctx = OutboundTls.read(Map.of(OutboundTls.STORE, trustStore.toString(),
+                OutboundTls.PASSWORD, "trust-pw")::get).context();
 
         handshake(ctx);
         assertThrows(SSLHandshakeException.class, () -> handshake(SSLContext.getDefault()),
                 "the JDK's roots do not include the self-signed certificate");
-        assertTrue(logged.stream().anyMatch(r -> r.getMessage().equals("Upstream TLS trusts the 1 entries of " + trustStore)),
+        assertTrue(logged.stream().anyMatch(r -> r.getMessage().equals(
+                "Outbound TLS (upstreams, Redis) trusts the 1 entries of " + trustStore)),
                 "the start names the store");
     }
 
     @Test
     void aStoreOfAGivenTypeLoadsAndTheJdksOwnLoadsWithoutPassword() throws Exception {
-        handshake(UpstreamTls.context(Map.of(UpstreamTls.STORE, trustStore.toString(), UpstreamTls.TYPE, "PKCS12",
-                UpstreamTls.PASSWORD, "trust-pw")::get));
+        handshake(OutboundTls.read(Map.of(OutboundTls.STORE, trustStore.toString(), OutboundTls.TYPE, "PKCS12",
+                OutboundTls.PASSWORD, "trust-pw")::get).context());
 
         listen();
         Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
-        UpstreamTls.context(Map.of(UpstreamTls.STORE, cacerts.toString())::get);
+        OutboundTls.read(Map.of(OutboundTls.STORE, cacerts.toString())::get);
         String line = logged.get(0).getMessage();
-        assertTrue(line.matches("Upstream TLS trusts the \\d{3} entries of .*cacerts"), line);
+        assertTrue(line.matches("Outbound TLS \\(upstreams, Redis\\) trusts the \\d{3} entries of .*cacerts"), line);
     }
 
     @Test
     void anUnusableStoreFallsBackToTheDefaultWithAWarningThatShowsNoPassword() throws Exception {
         listen();
-        assertSame(SSLContext.getDefault(), UpstreamTls.context(Map.of(UpstreamTls.STORE,
-                dir.resolve("missing.p12").toString())::get));
-        assertSame(SSLContext.getDefault(), UpstreamTls.context(Map.of(UpstreamTls.STORE, trustStore.toString(),
-                UpstreamTls.TYPE, "PKCS12", UpstreamTls.PASSWORD, "wrong-secret-pw")::get));
-        assertSame(SSLContext.getDefault(), UpstreamTls.context(Map.of(UpstreamTls.STORE, trustStore.toString())::get),
+        assertSame(SSLContext.getDefault(), OutboundTls.read(Map.of(OutboundTls.STORE,
+                dir.resolve("missing.p12").toString())::get).context());
+        assertSame(SSLContext.getDefault(), OutboundTls.read(Map.of(OutboundTls.STORE, trustStore.toString(),
+                OutboundTls.TYPE, "PKCS12", OutboundTls.PASSWORD, "wrong-secret-pw")::get).context());
+        assertSame(SSLContext.getDefault(), OutboundTls.read(Map.of(OutboundTls.STORE, trustStore.toString())::get).context(),
                 "its certificates are protected by the password it was not given");
 
         assertEquals(3, logged.size(), logged.toString());
@@ -153,7 +154,7 @@ class UpstreamTlsTest {
                 logged.get(2).getMessage());
         for (LogRecord r : logged) {
             assertEquals(java.util.logging.Level.WARNING, r.getLevel());
-            assertTrue(r.getMessage().startsWith("Upstream TLS: the trust store "), r.getMessage());
+            assertTrue(r.getMessage().startsWith("Outbound TLS: the trust store "), r.getMessage());
             assertFalse(r.getMessage().contains("wrong-secret-pw"), r.getMessage());
         }
     }

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What the launcher keeps for upstream TLS before Payara Micro replaces the JVM's trust store. */
-class UpstreamTrustStoreTest {
+/** What the launcher keeps for outbound TLS before Payara Micro replaces the JVM's trust store. */
+class OutboundTrustStoreTest {
 
     private static final List<String> PROPERTIES = List.of("javax.net.ssl.trustStore",
-            "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType", UpstreamTrustStore.STORE,
-            UpstreamTrustStore.PASSWORD, UpstreamTrustStore.TYPE);
+            "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType", OutboundTrustStore.STORE,
+            OutboundTrustStore.PASSWORD, OutboundTrustStore.TYPE);
     private final Map<String, String> saved = new HashMap<>();
 
     @BeforeEach
@@ -40,14 +40,21 @@ class UpstreamTrustStoreTest {
     }
 
     @Test
+    void itRecordsWhatTheGatewayReads() {
+        assertEquals(io.gptload.shared.config.OutboundTls.STORE, OutboundTrustStore.STORE);
+        assertEquals(io.gptload.shared.config.OutboundTls.PASSWORD, OutboundTrustStore.PASSWORD);
+        assertEquals(io.gptload.shared.config.OutboundTls.TYPE, OutboundTrustStore.TYPE);
+    }
+
+    @Test
     void withNothingGivenTheJdksOwnStoreIsKept() {
-        UpstreamTrustStore.keep();
+        OutboundTrustStore.keep();
 
         Path security = Path.of(System.getProperty("java.home"), "lib", "security");
         Path expected = Files.isRegularFile(security.resolve("jssecacerts"))
                 ? security.resolve("jssecacerts") : security.resolve("cacerts");
-        assertEquals(expected.toString(), System.getProperty(UpstreamTrustStore.STORE));
-        assertNull(System.getProperty(UpstreamTrustStore.PASSWORD));
+        assertEquals(expected.toString(), System.getProperty(OutboundTrustStore.STORE));
+        assertNull(System.getProperty(OutboundTrustStore.PASSWORD));
     }
 
     @Test
@@ -56,31 +63,31 @@ class UpstreamTrustStoreTest {
         System.setProperty("javax.net.ssl.trustStorePassword", "pw");
         System.setProperty("javax.net.ssl.trustStoreType", "JKS");
 
-        UpstreamTrustStore.keep();
+        OutboundTrustStore.keep();
         System.setProperty("javax.net.ssl.trustStore", "/tmp/payaramicro-rt/config/cacerts.p12"); // Payara's boot
-        UpstreamTrustStore.keep(); // a second call keeps the first
+        OutboundTrustStore.keep(); // a second call keeps the first
 
-        assertEquals("/etc/corp/trust.jks", System.getProperty(UpstreamTrustStore.STORE));
-        assertEquals("pw", System.getProperty(UpstreamTrustStore.PASSWORD));
-        assertEquals("JKS", System.getProperty(UpstreamTrustStore.TYPE));
+        assertEquals("/etc/corp/trust.jks", System.getProperty(OutboundTrustStore.STORE));
+        assertEquals("pw", System.getProperty(OutboundTrustStore.PASSWORD));
+        assertEquals("JKS", System.getProperty(OutboundTrustStore.TYPE));
     }
 
     @Test
     void aStoreRecordedOnTheCommandLineWins() {
-        System.setProperty(UpstreamTrustStore.STORE, "/etc/upstream.p12");
+        System.setProperty(OutboundTrustStore.STORE, "/etc/upstream.p12");
         System.setProperty("javax.net.ssl.trustStore", "/etc/other.p12");
 
-        UpstreamTrustStore.keep();
+        OutboundTrustStore.keep();
 
-        assertEquals("/etc/upstream.p12", System.getProperty(UpstreamTrustStore.STORE));
+        assertEquals("/etc/upstream.p12", System.getProperty(OutboundTrustStore.STORE));
     }
 
     @Test
     void aPkcs11TokenIsLeftToTheJdksDefault() {
         System.setProperty("javax.net.ssl.trustStore", "NONE");
 
-        UpstreamTrustStore.keep();
+        OutboundTrustStore.keep();
 
-        assertNull(System.getProperty(UpstreamTrustStore.STORE));
+        assertNull(System.getProperty(OutboundTrustStore.STORE));
     }
 }

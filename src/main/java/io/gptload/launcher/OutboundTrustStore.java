@@ -4,21 +4,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Keeps the trust store the JVM was started with for the gateway's upstream connections. Payara
- * Micro replaces {@code javax.net.ssl.trustStore} with its own bundled store while it boots, even
- * when it was given on the command line; that store lacks current roots (Google Trust Services
- * among them) and ignores certificates an operator added to the JDK's store. So before the boot
+ * Keeps the trust store the JVM was started with for the gateway's outbound connections
+ * (upstreams, Redis). Payara Micro points {@code javax.net.ssl.trustStore} at its own bundled
+ * store while it boots and builds the JVM's default TLS context from it; that store lacks current
+ * roots (Google Trust Services' among them) and whatever an operator added to the JDK's. So before the boot
  * the launcher copies the store the JDK would have used (the one given with
  * {@code -Djavax.net.ssl.trustStore}, else the JDK's {@code jssecacerts} or {@code cacerts}) into
- * {@code gptload.upstream.trustStore*}, which {@code upstream.UpstreamTls} reads.
+ * {@code gptload.outbound.trustStore*}, which {@code shared.config.OutboundTls} reads.
  */
-final class UpstreamTrustStore {
+final class OutboundTrustStore {
 
-    static final String STORE = "gptload.upstream.trustStore";
-    static final String PASSWORD = "gptload.upstream.trustStorePassword";
-    static final String TYPE = "gptload.upstream.trustStoreType";
+    static final String STORE = "gptload.outbound.trustStore";
+    static final String PASSWORD = "gptload.outbound.trustStorePassword";
+    static final String TYPE = "gptload.outbound.trustStoreType";
 
-    private UpstreamTrustStore() {
+    private OutboundTrustStore() {
     }
 
     /** Records the store once; a value already recorded (given on the command line) wins. */
