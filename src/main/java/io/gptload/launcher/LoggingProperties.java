@@ -12,7 +12,8 @@ import java.util.logging.Level;
  * {@code LOG_LEVEL} on the root and {@code io.gptload} loggers (warn and error also raise every
  * quieter container logger, debug leaves the container at info), {@code LOG_FORMAT=json} through
  * {@link JsonLineFormatter}, and {@code LOG_ENABLE_FILE} as a second handler appending to
- * {@code LOG_FILE_PATH}. Standard output stays the main sink.
+ * {@code LOG_FILE_PATH}; Payara's dump of expired certificates in its bundled stores is silenced
+ * unless debugging. Standard output stays the main sink.
  */
 final class LoggingProperties {
 
@@ -20,6 +21,7 @@ final class LoggingProperties {
     static final String CONSOLE = "java.util.logging.ConsoleHandler";
     static final String FILE = "java.util.logging.FileHandler";
     static final String TEXT_FORMATTER = "com.sun.enterprise.server.logging.ODLLogFormatter";
+    static final String PAYARA_SSL = "javax.enterprise.system.security.ssl";
 
     private LoggingProperties() {
     }
@@ -38,6 +40,12 @@ final class LoggingProperties {
         }
         p.setProperty(".level", container.getName());
         p.setProperty("io.gptload.level", s.level().getName());
+        if (s.level().intValue() >= Level.INFO.intValue()) {
+            // Payara's own TLS layer serves nothing here (no HTTPS listener; outbound connections use
+            // the JVM's trust store) yet dumps every expired certificate of its bundled stores at
+            // start: 5 warnings, ~380 lines, two thirds of the start log
+            p.setProperty(PAYARA_SSL + ".level", Level.SEVERE.getName());
+        }
         String formatter = s.json() ? JsonLineFormatter.class.getName()
                 : p.getProperty(CONSOLE + ".formatter", TEXT_FORMATTER);
         p.setProperty(CONSOLE + ".formatter", formatter);

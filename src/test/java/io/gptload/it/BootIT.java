@@ -1,6 +1,7 @@
 package io.gptload.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -28,6 +29,16 @@ class BootIT {
     void microProfileHealthMovedToHealthz(Api api) {
         assertEquals(200, api.get("/healthz/ready").status());
         assertEquals(200, api.get("/healthz/live").status());
+    }
+
+    @Test
+    void theStartLogCarriesNoKnownContainerNoise(Api api) throws Exception {
+        String log = Files.readString(api.gateway().log());
+        assertTrue(log.contains("Payara Micro"), "this is the server's log");
+        // web.xml's Servlet 6 cookie attribute, unknown to Payara's descriptor parser: 10 warnings
+        assertFalse(log.contains("AS-DEPLOYMENT-00015"), "descriptor warnings at start");
+        // the expired certificates of Payara's bundled trust store, ~380 lines (not used: OutboundTls)
+        assertFalse(log.contains("NCLS-SECURITY-05054"), "certificate-expiry dump at start");
     }
 
     @Test

@@ -48,6 +48,8 @@ class LoggingPropertiesTest {
         assertEquals("INFO", p.getProperty(".level"));
         assertEquals("INFO", p.getProperty("io.gptload.level"));
         assertEquals("WARNING", p.getProperty("com.hazelcast.level"), "quieter loggers stay quiet");
+        assertEquals("SEVERE", p.getProperty("javax.enterprise.system.security.ssl.level"),
+                "no dump of the bundled stores' expired certificates");
     }
 
     @Test
@@ -56,6 +58,7 @@ class LoggingPropertiesTest {
         assertEquals("FINE", p.getProperty("io.gptload.level"));
         assertEquals("INFO", p.getProperty(".level"), "the container stays at info");
         assertEquals("INFO", p.getProperty("javax.enterprise.resource.sqltrace.level"));
+        assertNull(p.getProperty("javax.enterprise.system.security.ssl.level"), "debugging shows everything");
         assertEquals(JsonLineFormatter.class.getName(), p.getProperty("java.util.logging.ConsoleHandler.formatter"));
         assertEquals("java.util.logging.ConsoleHandler,java.util.logging.FileHandler", p.getProperty("handlers"));
         assertEquals(FILE.toString(), p.getProperty("java.util.logging.FileHandler.pattern"));
