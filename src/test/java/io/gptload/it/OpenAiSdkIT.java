@@ -101,11 +101,11 @@ class OpenAiSdkIT {
 
     /** One SDK call through a client configured as a user would, closed afterwards. */
     @FunctionalInterface
-    private interface SdkCall<T> {
+    interface SdkCall<T> {
         T call(OpenAIClient client) throws Exception;
     }
 
-    private static <T> T withSdk(Gateway gw, String group, String proxyKey, SdkCall<T> call) throws Exception {
+    static <T> T withSdk(Gateway gw, String group, String proxyKey, SdkCall<T> call) throws Exception {
         OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(gw.uri("/proxy/" + group + "/v1").toString())
                 .apiKey(proxyKey).maxRetries(0).responseValidation(true).timeout(Duration.ofSeconds(60)).build();
         try {
