@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLParameters;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -44,8 +45,8 @@ public class RedisConnection {
 
     @Inject
     public RedisConnection(GatewayConfig config, OutboundTls tls) {
-        this.config = config;
-        this.tls = tls;
+        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.tls = java.util.Objects.requireNonNull(tls, "tls");
     }
 
     @PostConstruct
@@ -58,8 +59,10 @@ public class RedisConnection {
         DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(TIMEOUT_MS).socketTimeoutMillis(TIMEOUT_MS)
                 .database(dsn.database()).ssl(dsn.tls()).clientName("gpt-load-j");
-        if (dsn.tls()) { // the JVM's trust store; Jedis checks that the certificate names the host
-            b.sslSocketFactory(tls.context().getSocketFactory());
+        if (dsn.tls()) { // the outbound trust store, and the certificate must name the host
+            SSLParameters checkHost = new SSLParameters();
+            checkHost.setEndpointIdentificationAlgorithm("HTTPS"); // Jedis 8's default, made explicit
+            b.sslSocketFactory(tls.context().getSocketFactory()).sslParameters(checkHost);
         }
         if (!dsn.user().isEmpty()) {
             b.user(dsn.user());

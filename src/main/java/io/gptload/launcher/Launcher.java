@@ -40,7 +40,7 @@ public final class Launcher {
             System.err.println("gpt-load: " + problem);
             System.exit(2);
         }
-        OutboundTrustStore.keep(); // before Payara Micro replaces the JVM's trust store with its own
+        OutboundTlsStores.keep(); // before Payara Micro replaces the JVM's trust store with its own
         List<String> payaraArgs = payaraArgs(settings, LogSettings.resolve(System.getenv(), dotEnv), args);
         Object boot;
         try {

@@ -41,9 +41,10 @@ final class LoggingProperties {
         p.setProperty(".level", container.getName());
         p.setProperty("io.gptload.level", s.level().getName());
         if (s.level().intValue() >= Level.INFO.intValue()) {
-            // Payara's own TLS layer serves nothing here (no HTTPS listener; outbound connections use
-            // the JVM's trust store) yet dumps every expired certificate of its bundled stores at
-            // start: 5 warnings, ~380 lines, two thirds of the start log
+            // Payara's TLS layer checks its bundled stores at start and dumps every expired
+            // certificate in them: 5 warnings, ~380 lines, two thirds of the start log. No HTTPS
+            // listener runs, and upstreams and Redis use the JVM's own stores (OutboundTls); its
+            // context remains the default only for a database driver's TLS
             p.setProperty(PAYARA_SSL + ".level", Level.SEVERE.getName());
         }
         String formatter = s.json() ? JsonLineFormatter.class.getName()

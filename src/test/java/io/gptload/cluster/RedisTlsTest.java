@@ -53,8 +53,7 @@ class RedisTlsTest {
 
     /** A TLS Redis whose certificate names {@code san}; returns its port and leaves trust.p12 in dir. */
     private int startRedis(String san) throws Exception {
-        boolean tools = Files.isExecutable(Path.of("/usr/bin/redis-server")) && Files.isExecutable(Path.of("/usr/bin/openssl"));
-        if (!tools) {
+        if (!onPath("redis-server") || !onPath("openssl")) {
             System.out.println("SKIPPED: RedisTlsTest needs redis-server and openssl");
             Assumptions.abort("redis-server or openssl missing");
         }
@@ -86,6 +85,27 @@ class RedisTlsTest {
         throw new AssertionError("redis-server did not listen: " + Files.readString(dir.resolve("redis.log")));
     }
 
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The handshake failure's message, from the exception Jedis throws for the first command. */
+    private static String handshakeFailure(RedisConnection c) {
+        Throwable t = org.junit.jupiter.api.Assertions.assertThrows(redis.clients.jedis.exceptions.JedisException.class,
+                () -> c.call(Jedis::ping));
+        for (; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException) {
+                return String.valueOf(t.getMessage());
+            }
+        }
+        throw new AssertionError("not a TLS handshake failure");
+    }
+
     private RedisConnection connect(String dsn) {
         GatewayConfig config = GatewayConfig.read(new ConfigLookup(k -> Optional.ofNullable(
                 Map.of("AUTH_KEY", "a-test-auth-key", "REDIS_DSN", dsn).get(k))));
@@ -114,6 +134,8 @@ class RedisTlsTest {
         RedisConnection c = connect("rediss://127.0.0.1:" + port);
 
         assertFalse(c.ping(), "trusted, but it does not name 127.0.0.1");
+        String why = handshakeFailure(c);
+        assertTrue(why.contains("No subject alternative names matching IP address 127.0.0.1"), why);
     }
 
     @Test
@@ -125,5 +147,7 @@ class RedisTlsTest {
         connection.open();
 
         assertFalse(connection.ping(), "the self-signed certificate is not among the JDK's roots");
+        String why = handshakeFailure(connection);
+        assertTrue(why.contains("PKIX path building failed"), why);
     }
 }

@@ -53,6 +53,8 @@ class ConsoleHttpIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + r.headers().map()));
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), cookie); // Payara writes "lax"
+        assertEquals(1, cookie.toLowerCase(java.util.Locale.ROOT).split("samesite=", -1).length - 1,
+                "one SameSite, from payara-web.xml or the listener, not both: " + cookie);
         assertFalse(r.body().contains(Gateway.AUTH_KEY));
     }
 

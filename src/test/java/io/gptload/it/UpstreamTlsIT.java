@@ -47,11 +47,12 @@ class UpstreamTlsIT {
                 "-ext", "san=ip:127.0.0.1,dns:localhost", "-validity", "2");
         keytool("-exportcert", "-keystore", serverStore.toString(), "-storepass", "secret", "-alias", "upstream",
                 "-file", cert.toString());
-        keytool("-importcert", "-noprompt", "-keystore", trustStore.toString(), "-storetype", "PKCS12",
-                "-storepass", "trust-pw", "-alias", "upstream-ca", "-file", cert.toString());
+        // a trust store readable without a password, as the README recommends (JAVA_TOOL_OPTIONS is echoed)
+        keytool("-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE", "-J-Dkeystore.pkcs12.macAlgorithm=NONE",
+                "-importcert", "-noprompt", "-keystore", trustStore.toString(), "-storetype", "PKCS12",
+                "-storepass", "unused", "-alias", "upstream-ca", "-file", cert.toString());
         tlsUpstream = FakeUpstream.startTls(serverContext(serverStore));
-        gateway = Gateway.start("upstream-tls", Map.of("JAVA_TOOL_OPTIONS",
-                "-Djavax.net.ssl.trustStore=" + trustStore + " -Djavax.net.ssl.trustStorePassword=trust-pw"));
+        gateway = Gateway.start("upstream-tls", Map.of("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + trustStore));
         api = new Api(gateway);
     }
 

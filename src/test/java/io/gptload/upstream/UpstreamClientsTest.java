@@ -54,6 +54,20 @@ class UpstreamClientsTest {
     }
 
     @Test
+    void theJdkClientUsesTheOutboundTlsContext() {
+        String cacerts = java.nio.file.Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toString();
+        io.gptload.shared.config.OutboundTls tls = io.gptload.shared.config.OutboundTls.read(
+                java.util.Map.of(io.gptload.shared.config.OutboundTls.STORE, cacerts)::get);
+        UpstreamClients clients = new UpstreamClients(OutboundProxyConfig.NONE, tls);
+        try {
+            assertSame(tls.context(), clients.client(new ClientProfile(Duration.ofSeconds(5), "http://127.0.0.1:3128"))
+                    .sslContext());
+        } finally {
+            clients.close();
+        }
+    }
+
+    @Test
     void clientsArePooledPerProfileAndNeverFollowRedirects() {
         ClientProfile p = new ClientProfile(Duration.ofSeconds(5), "");
         HttpClient c = none.client(p);

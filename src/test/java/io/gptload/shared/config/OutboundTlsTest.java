@@ -83,6 +83,11 @@ class OutboundTlsTest {
 
     /** Handshakes with a TLS server presenting the self-signed certificate. */
     private static void handshake(SSLContext client) throws Exception {
+        handshake(client, false);
+    }
+
+    /** Handshakes; with {@code clientAuth} the server wants a client certificate it trusts (its own). */
+    private static void handshake(SSLContext client, boolean clientAuth) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(serverStore)) {
             ks.load(in, "secret".toCharArray());
@@ -90,11 +95,16 @@ class OutboundTlsTest {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, "secret".toCharArray());
         SSLContext server = SSLContext.getInstance("TLS");
-        server.init(kmf.getKeyManagers(), null, null);
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        server.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         try (SSLServerSocket ss = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0)) {
+            ss.setNeedClientAuth(clientAuth);
             Thread accept = Thread.ofVirtual().start(() -> {
                 try (SSLSocket s = (SSLSocket) ss.accept()) {
                     s.startHandshake();
+                    s.getOutputStream().write(1); // TLS 1.3: a refused client certificate shows on the first read
                 } catch (IOException e) {
                     // the client refused the certificate
                 }
@@ -102,6 +112,9 @@ class OutboundTlsTest {
             try (SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket("127.0.0.1", ss.getLocalPort())) {
                 s.setSoTimeout(10_000);
                 s.startHandshake();
+                if (s.getInputStream().read() != 1) {
+                    throw new javax.net.ssl.SSLException("the server closed the connection");
+                }
             } finally {
                 accept.join(10_000);
             }
@@ -140,6 +153,38 @@ class OutboundTlsTest {
     }
 
     @Test
+    void aJksStoreIsToldByItsContent() throws Exception {
+        Path jks = dir.resolve("trust.jks");
+        keytool("-importkeystore", "-srckeystore", trustStore.toString(), "-srcstorepass", "trust-pw",
+                "-destkeystore", jks.toString(), "-deststoretype", "JKS", "-deststorepass", "jks-pw");
+
+        handshake(OutboundTls.read(Map.of(OutboundTls.STORE, jks.toString(), OutboundTls.PASSWORD, "jks-pw")::get)
+                .context());
+    }
+
+    @Test
+    void aKeyStoreGivesTheClientCertificateAServerAsksFor() throws Exception {
+        SSLContext withKey = OutboundTls.read(Map.of(OutboundTls.STORE, trustStore.toString(),
+                OutboundTls.PASSWORD, "trust-pw", OutboundTls.KEY_STORE, serverStore.toString(),
+                OutboundTls.KEY_PASSWORD, "secret")::get).context();
+        SSLContext withoutKey = OutboundTls.read(Map.of(OutboundTls.STORE, trustStore.toString(),
+                OutboundTls.PASSWORD, "trust-pw")::get).context();
+
+        handshake(withKey, true);
+        assertThrows(javax.net.ssl.SSLException.class, () -> handshake(withoutKey, true),
+                "no client certificate, no connection");
+    }
+
+    @Test
+    void aTokenOfAnUnknownTypeFallsBackWithAWarning() throws Exception {
+        listen();
+        assertSame(SSLContext.getDefault(), OutboundTls.read(Map.of(OutboundTls.STORE, "NONE",
+                OutboundTls.TYPE, "NO-SUCH-TYPE")::get).context());
+        assertTrue(logged.get(0).getMessage().startsWith("Outbound TLS: the store NONE cannot be used (KeyStoreException"),
+                logged.get(0).getMessage());
+    }
+
+    @Test
     void anUnusableStoreFallsBackToTheDefaultWithAWarningThatShowsNoPassword() throws Exception {
         listen();
         assertSame(SSLContext.getDefault(), OutboundTls.read(Map.of(OutboundTls.STORE,
@@ -150,11 +195,11 @@ class OutboundTlsTest {
                 "its certificates are protected by the password it was not given");
 
         assertEquals(3, logged.size(), logged.toString());
-        assertTrue(logged.get(2).getMessage().contains("holds no certificate readable without a password"),
+        assertTrue(logged.get(2).getMessage().contains("holds no trusted certificate"),
                 logged.get(2).getMessage());
         for (LogRecord r : logged) {
             assertEquals(java.util.logging.Level.WARNING, r.getLevel());
-            assertTrue(r.getMessage().startsWith("Outbound TLS: the trust store "), r.getMessage());
+            assertTrue(r.getMessage().startsWith("Outbound TLS: the store "), r.getMessage());
             assertFalse(r.getMessage().contains("wrong-secret-pw"), r.getMessage());
         }
     }
