@@ -71,6 +71,7 @@ abstract sealed class JsonBodyAdapter implements ChannelAdapter permits OpenAiAd
         if (!redirect.active()) {
             return body;
         }
-        return JsonTrees.write(OpenAiShapedModelList.rewrite(JsonTrees.parseObject(body), redirect));
+        return JsonTrees.write(OpenAiShapedModelList.rewrite(JsonTrees.parseObject(body), redirect,
+                type == ChannelType.ANTHROPIC));
     }
 }

@@ -70,7 +70,11 @@ class AnthropicAdapterTest {
         assertFalse(merged.getBoolean("has_more"));
         JsonObject strict = json(anthropic.rewriteModelList(list, "", new ModelRedirect(Map.of("claude-haiku", "x"), true)));
         assertEquals(1, strict.getJsonArray("data").size());
-        assertEquals("system", strict.getJsonArray("data").getJsonObject(0).getString("owned_by"));
+        JsonObject added = strict.getJsonArray("data").getJsonObject(0);
+        assertEquals("system", added.getString("owned_by"), "gpt-load's fields stay");
+        assertEquals("model", added.getString("type"), "and Anthropic's are there for its SDK");
+        assertEquals("claude-haiku", added.getString("display_name"));
+        assertEquals("1970-01-01T00:00:00Z", added.getString("created_at"));
     }
 
     @Test

@@ -170,6 +170,29 @@ class AnthropicSdkIT {
     }
 
     @Test
+    void theModelListWithARedirectRuleReadsLikeAnthropics(Api api, FakeUpstream up) throws Exception {
+        String real = "sk-ant-api03-sdkmodels" + Fixtures.unique("k");
+        String name = Fixtures.unique("sdk-claude-models");
+        long id = Fixtures.group(api, name, "anthropic", up.baseUrl(), "pk-" + name,
+                ",\"model_redirect_rules\":{\"claude-latest\":\"" + MODEL + "\"}");
+        up.on(real, FakeUpstream.byPath(Map.of("/v1/models", FakeUpstream.json(200, "{\"data\":[{\"type\":\"model\","
+                + "\"id\":\"" + MODEL + "\",\"display_name\":\"Claude Sonnet 4.5\",\"created_at\":\"2025-09-29T00:00:00Z\"}],"
+                + "\"has_more\":false,\"first_id\":\"" + MODEL + "\",\"last_id\":\"" + MODEL + "\"}"))));
+        Fixtures.keys(api, id, real);
+
+        List<com.anthropic.models.models.ModelInfo> models = withSdk(api.gateway(), name, "pk-" + name,
+                sdk -> sdk.models().list().data());
+
+        assertEquals(List.of(MODEL, "claude-latest"), models.stream().map(m -> m.id()).toList());
+        for (com.anthropic.models.models.ModelInfo m : models) { // every field a user reads is there
+            assertFalse(m.displayName().isBlank(), m.toString());
+            assertTrue(m.createdAt().getYear() >= 1970, m.toString());
+            assertEquals("model", m._type().convert(String.class), m.toString());
+        }
+        assertEquals("claude-latest", models.get(1).displayName());
+    }
+
+    @Test
     void anUpstreamErrorReachesTheSdkAsTheApiSentIt(Api api, FakeUpstream up) throws Exception {
         String real = "sk-ant-api03-sdklimit" + Fixtures.unique("k");
         String name = Fixtures.unique("sdk-claude-429");

@@ -140,6 +140,29 @@ class GeminiSdkIT {
     }
 
     @Test
+    void theModelListWithARedirectRuleReadsLikeGoogles(Api api, FakeUpstream up) throws Exception {
+        String real = "AIzaSyGsdkModels" + Fixtures.unique("k");
+        String name = Fixtures.unique("sdk-gemini-models");
+        long id = Fixtures.group(api, name, "gemini", up.baseUrl(), "pk-" + name,
+                ",\"model_redirect_rules\":{\"gemini-latest\":\"" + MODEL + "\"}");
+        up.on(real, FakeUpstream.byPath(Map.of("/v1beta/models", FakeUpstream.json(200, "{\"models\":[{\"name\":\"models/"
+                + MODEL + "\",\"version\":\"001\",\"displayName\":\"Gemini 2.5 Flash\",\"inputTokenLimit\":1048576,"
+                + "\"outputTokenLimit\":65536,\"supportedGenerationMethods\":[\"generateContent\",\"countTokens\"]}]}"))));
+        Fixtures.keys(api, id, real);
+
+        List<com.google.genai.types.Model> models = withSdk(api.gateway(), name, "pk-" + name, sdk -> {
+            List<com.google.genai.types.Model> out = new ArrayList<>();
+            sdk.models.list(null).forEach(out::add);
+            return out;
+        });
+
+        assertEquals(List.of("models/" + MODEL, "models/gemini-latest"),
+                models.stream().map(m -> m.name().orElseThrow()).toList());
+        assertEquals("gemini-latest", models.get(1).displayName().orElseThrow());
+        assertTrue(models.get(1).supportedActions().orElseThrow().contains("generateContent"));
+    }
+
+    @Test
     void anUpstreamErrorReachesTheSdkAsTheApiSentIt(Api api, FakeUpstream up) throws Exception {
         String real = "AIzaSyGsdkQuota" + Fixtures.unique("k");
         String name = Fixtures.unique("sdk-gemini-429");
