@@ -195,6 +195,24 @@ class OpenAiSdkIT {
     }
 
     @Test
+    void theModelListWithARedirectRuleReadsLikeOpenAis(Api api, FakeUpstream up) throws Exception {
+        String real = "sk-proj-sdkmodels" + Fixtures.unique("k");
+        String name = Fixtures.unique("sdk-models");
+        long id = Fixtures.group(api, name, "openai", up.baseUrl(), "pk-" + name,
+                ",\"model_redirect_rules\":{\"team-default\":\"gpt-4o-mini\"}");
+        up.on(real, FakeUpstream.byPath(Map.of("/v1/models", FakeUpstream.gzipJson(200, "{\"object\":\"list\",\"data\":["
+                + "{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"created\":1721172741,\"owned_by\":\"system\"}]}"))));
+        Fixtures.keys(api, id, real);
+
+        List<com.openai.models.models.Model> models = withSdk(api.gateway(), name, "pk-" + name,
+                sdk -> sdk.models().list().data());
+
+        assertEquals(List.of("gpt-4o-mini", "team-default"), models.stream().map(m -> m.id()).toList());
+        assertEquals("system", models.get(1).ownedBy());
+        assertEquals(0, models.get(1).created());
+    }
+
+    @Test
     void embeddingsAsFloatsAndAsTheDefaultBase64(Api api, FakeUpstream up) throws Exception {
         String real = "sk-proj-sdkembed" + Fixtures.unique("k");
         String name = openAiGroup(api, up, real);
