@@ -213,6 +213,30 @@ class OpenAiSdkIT {
     }
 
     @Test
+    void geminisOpenAiCompatibleEndpointThroughAGeminiGroup(Api api, FakeUpstream up) throws Exception {
+        String real = "AIzaSyGsdkCompat" + Fixtures.unique("k");
+        String name = Fixtures.unique("sdk-gemini-compat");
+        long id = Fixtures.group(api, name, "gemini", up.baseUrl(), "pk-" + name, "");
+        up.on(real, FakeUpstream.byPath(Map.of("/v1beta/openai/chat/completions", FakeUpstream.gzipJson(200, COMPLETION))));
+        Fixtures.keys(api, id, real);
+
+        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(api.gateway().uri("/proxy/" + name + "/v1beta/openai")
+                .toString()).apiKey("pk-" + name).maxRetries(0).responseValidation(true).build();
+        ChatCompletion c;
+        try {
+            c = client.chat().completions().create(question());
+        } finally {
+            client.close();
+        }
+
+        assertEquals(ANSWER, c.choices().get(0).message().content().orElseThrow());
+        FakeUpstream.Recorded req = up.requests(real).get(0);
+        assertEquals("/v1beta/openai/chat/completions", req.path());
+        assertEquals("Bearer " + real, req.header("Authorization"), "Bearer, not key=, on Gemini's OpenAI endpoint");
+        assertEquals(null, req.rawQuery());
+    }
+
+    @Test
     void embeddingsAsFloatsAndAsTheDefaultBase64(Api api, FakeUpstream up) throws Exception {
         String real = "sk-proj-sdkembed" + Fixtures.unique("k");
         String name = openAiGroup(api, up, real);
