@@ -74,7 +74,8 @@ public class RequestLogPages {
 
     /**
      * Up to {@code limit} logs matching {@code filter} after skipping {@code offset}, newest first;
-     * {@code counted}: this filter's {@link #count}, which chooses how the database finds them.
+     * {@code counted}: this filter's {@link #count}, which chooses how the database finds them (and
+     * spares the query when the page lies past an exact count).
      */
     public List<RequestLogView> page(LogFilter filter, LogCount counted, long offset, int limit,
                                      Function<String, String> decryptor) {
@@ -83,6 +84,11 @@ public class RequestLogPages {
         Objects.requireNonNull(decryptor, "decryptor must not be null");
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("offset must not be negative and limit must be positive");
+        }
+        if (!counted.capped() && offset >= counted.value()) {
+            // nothing there (e.g. a filter that matches nothing): its count already read the table,
+            // and on an unindexed column the page query would read all of it again
+            return List.of();
         }
         Dialect d = dialect.get();
         LogFilterSql where = LogFilterSql.of(filter, d);

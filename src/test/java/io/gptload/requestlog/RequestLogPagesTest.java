@@ -73,6 +73,19 @@ class RequestLogPagesTest {
         assertThrows(IllegalArgumentException.class, () -> pages.count(LogFilter.NONE, 0));
     }
 
+    @org.junit.jupiter.api.Test
+    void aPagePastAnExactCountAsksTheDatabaseNothing() {
+        RequestLogPages noDatabase = new RequestLogPages(() -> {
+            throw new AssertionError("queried although the count says there is nothing");
+        }, () -> Dialect.H2, ZoneId.systemDefault());
+        LogFilter nothingMatches = filter(Map.of("status_code", "599"));
+
+        assertEquals(List.of(), noDatabase.page(nothingMatches, new LogCount(0, false), 0, 20, Function.identity()));
+        assertEquals(List.of(), noDatabase.page(nothingMatches, new LogCount(40, false), 40, 20, Function.identity()));
+        assertThrows(AssertionError.class, () -> noDatabase.page(nothingMatches, new LogCount(1000, true), 1000, 20,
+                Function.identity()), "a capped count says nothing about what lies past it");
+    }
+
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void pagesAreNewestFirstAndFiltered(Dialect dialect) throws Exception {
