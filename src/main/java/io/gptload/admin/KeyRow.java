@@ -8,16 +8,17 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * One row of the console's key table: the key masked (its stored, possibly encrypted form stays
- * on the server), its status, usage and notes.
+ * on the server), its hash (what the logs page filters by; not secret), its status, usage and notes.
  */
-public record KeyRow(long id, String masked, String status, long requestCount, long failureCount,
+public record KeyRow(long id, String masked, String keyHash, String status, long requestCount, long failureCount,
                      String lastUsedAt, String createdAt, String notes) implements Serializable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** The row of {@code key}, whose decrypted value is {@code plain}. */
     static KeyRow of(StoredKey key, String plain) {
-        return new KeyRow(key.id(), Secret.mask(plain), key.status(), key.requestCount(), key.failureCount(),
+        return new KeyRow(key.id(), Secret.mask(plain), key.keyHash(), key.status(), key.requestCount(),
+                key.failureCount(),
                 time(key.lastUsedAt()), time(key.createdAt()), key.notes() == null ? "" : key.notes());
     }
 

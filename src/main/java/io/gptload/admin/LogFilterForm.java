@@ -26,14 +26,27 @@ public final class LogFilterForm implements Serializable {
     private String errorContains = "";
     private LocalDateTime startTime;
     private LocalDateTime endTime;
+    /** The key a link from the keys page named by its hash; a key typed in the field replaces it. */
+    private String linkedKeyHash = "";
 
     /** The filter; {@code hasher} is the gateway's key hash, {@code zone} the zone of the time fields. */
     LogFilter toFilter(Function<String, String> hasher, ZoneId zone) {
         String key = trim(keyValue);
+        String keyHash = !key.isEmpty() ? hasher.apply(key) : linkedKeyHash.isEmpty() ? null : linkedKeyHash;
         return new LogFilter(trim(groupName), trim(parentGroupName), trim(model), trim(errorContains),
-                key.isEmpty() ? null : hasher.apply(key), success(success), requestType, status(statusCode),
+                keyHash, success(success), requestType, status(statusCode),
                 trim(sourceIp), startTime == null ? null : startTime.atZone(zone).toInstant(),
                 endTime == null ? null : endTime.atZone(zone).toInstant());
+    }
+
+    /** A key hash from a link: 64 hex digits (SHA-256 or HMAC-SHA256), anything else is ignored. */
+    void linkKeyHash(String hash) {
+        linkedKeyHash = hash != null && hash.matches("[0-9a-f]{64}") ? hash : "";
+    }
+
+    /** Whether the logs are those of a key named by a link (and no key was typed since). */
+    public boolean isKeyLinked() {
+        return !linkedKeyHash.isEmpty() && trim(keyValue).isEmpty();
     }
 
     private static String trim(String s) {

@@ -4,6 +4,7 @@ import io.gptload.keypool.KeyService;
 import io.gptload.requestlog.LogCount;
 import io.gptload.requestlog.LogFilter;
 import io.gptload.requestlog.RequestLogPages;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,8 @@ import org.primefaces.component.datatable.DataTable;
 /**
  * {@code logs.xhtml}: the filters of {@code /api/logs}, the lazy table of request logs (newest
  * first, a page at a time from {@link RequestLogPages}), the detail dialog of one log, and the CSV
- * export link of the filtered logs ({@link LogsExportServlet}). Keys are shown masked only.
+ * export link of the filtered logs ({@link LogsExportServlet}). Keys are shown masked only; the keys
+ * page links to one key's logs by its hash ({@code ?key_hash=}), never by its value.
  */
 @Named
 @ViewScoped
@@ -35,6 +37,20 @@ public class LogsBacking implements Serializable {
     private LogFilter applied;
     private LogTableModel model;
     private LogRow selected;
+
+    /** Opened with {@code ?key_hash=} (the keys page's link of one key): that key's logs. */
+    @PostConstruct
+    void openFromLink() {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        if (ctx == null) {
+            return;
+        }
+        String hash = ctx.getExternalContext().getRequestParameterMap().get(LogExportLink.KEY_HASH);
+        if (hash != null) {
+            form.linkKeyHash(hash);
+            applied = form.toFilter(keys::hash, ZoneId.systemDefault());
+        }
+    }
 
     /** The table's model for the applied filters (none until Apply). */
     public LogTableModel getModel() {

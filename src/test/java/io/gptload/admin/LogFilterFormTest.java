@@ -26,6 +26,24 @@ class LogFilterFormTest {
     }
 
     @Test
+    void aKeyLinkedByItsHashFiltersUntilAKeyIsTyped() {
+        String hash = "ab".repeat(32);
+        LogFilterForm f = new LogFilterForm();
+        f.linkKeyHash(hash);
+        assertEquals(hash, f.toFilter(k -> "hash-" + k, ZONE).keyHash());
+        assertEquals(true, f.isKeyLinked());
+
+        f.setKeyValue("sk-typed");
+        assertEquals("hash-sk-typed", f.toFilter(k -> "hash-" + k, ZONE).keyHash(), "a typed key wins");
+        assertEquals(false, f.isKeyLinked());
+
+        LogFilterForm junk = new LogFilterForm();
+        junk.linkKeyHash("sk-not-a-hash' OR 1=1");
+        assertNull(junk.toFilter(k -> "hash-" + k, ZONE).keyHash(), "only 64 hex digits are a key hash");
+        assertEquals(false, junk.isKeyLinked());
+    }
+
+    @Test
     void everyFieldMapsToItsFilterAndTheKeyOnlyAsItsHash() {
         LogFilterForm f = new LogFilterForm();
         f.setGroupName(" alpha ");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gptload.shared.Secret;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,8 @@ class ConsoleKeysIT {
             browser.close();
         }
     }
+
+    private static final String I18N_KEYS_LOGS = "Logs of this key";
 
     private static WebDriverWait waiting() {
         return Browser.waiting(driver, Duration.ofSeconds(30));
@@ -266,6 +269,50 @@ class ConsoleKeysIT {
         driver.findElement(By.id("keysForm:testSelected")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("keysForm:keysMessages"),
                 "Select one or more keys first."));
+    }
+
+    @Test
+    void aKeysLinkOpensTheLogsOfThatKeyOnly(Gateway gw, FakeUpstream up, Api api) throws Exception {
+        String name = Fixtures.unique("keylogs");
+        long id = Fixtures.group(api, name, "openai", up.baseUrl(), Secrets.remember("pk-" + name),
+                ",\"config\":{\"max_retries\":0,\"blacklist_threshold\":0}");
+        String good = Secrets.remember("sk-good-keylogs-" + name + "-g");
+        String bad = Secrets.remember("sk-bad-keylogs-" + name + "-b");
+        up.on(bad, FakeUpstream.json(401, "{\"error\":{\"message\":\"Incorrect API key provided\"}}"));
+        Fixtures.keys(api, id, good, bad);
+        for (int i = 0; i < 4; i++) { // rotation: each key serves two
+            Fixtures.post(gw, "/proxy/" + name + "/v1/chat/completions", "pk-" + name, "{\"model\":\"m\"}");
+        }
+        for (int i = 0; i < 300 && api.get("/api/logs?group_name=" + name).data()
+                .getJsonObject("pagination").getInt("total_items") < 4; i++) {
+            Thread.sleep(100);
+        }
+
+        logIn(gw);
+        driver.get(gw.uri("/keys.xhtml?group=" + id).toString());
+        waiting().until(ExpectedConditions.textToBe(By.id("groupName"), name));
+        ajaxIdle();
+        WebElement badRow = rows().stream().filter(r -> r.getText().contains(Secret.mask(bad))).findFirst()
+                .orElseThrow(() -> new AssertionError("no row of the bad key"));
+        WebElement link = badRow.findElement(By.cssSelector("a.console-key-logs"));
+        assertEquals(I18N_KEYS_LOGS, link.getAttribute("title"));
+        assertFalse(link.getAttribute("href").contains(bad), "the link names the key by its hash only");
+        link.click();
+
+        waiting().until(ExpectedConditions.urlContains("/logs.xhtml?key_hash="));
+        ajaxIdle();
+        List<WebElement> logs = driver.findElements(By.cssSelector("#logsForm\\:logTable_data > tr:not(.ui-datatable-empty-message)"));
+        assertEquals(2, logs.size(), "the bad key's two requests, not the good key's");
+        for (WebElement row : logs) {
+            assertTrue(row.getText().contains(Secret.mask(bad)), row.getText());
+            assertTrue(row.getText().contains("401"), row.getText());
+        }
+        assertEquals("The key opened from the keys page", text("logsForm:linkedKey"));
+        assertFalse(driver.getPageSource().contains(bad), "the full key is never on the page");
+        browser.screenshot("logs-of-one-key");
+
+        driver.findElement(By.id("logsForm:reset")).click();
+        waiting().until(d -> d.findElements(By.id("logsForm:linkedKey")).isEmpty());
     }
 
     @Test
