@@ -18,9 +18,7 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,19 +71,6 @@ class AnthropicSdkIT {
                 + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":8}}"});
         events.add(new String[] {"message_stop", "{\"type\":\"message_stop\"}"});
         return events;
-    }
-
-    private static FakeUpstream.Behavior namedSse(List<String[]> events) {
-        return (ex, r) -> {
-            ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-            ex.sendResponseHeaders(200, 0);
-            OutputStream out = ex.getResponseBody();
-            for (String[] e : events) {
-                out.write(("event: " + e[0] + "\ndata: " + e[1] + "\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                Thread.sleep(10);
-            }
-        };
     }
 
     @FunctionalInterface
@@ -145,7 +130,7 @@ class AnthropicSdkIT {
     @Test
     void streamedMessage(Api api, FakeUpstream up) throws Exception {
         String real = "sk-ant-api03-sdkstream" + Fixtures.unique("k");
-        String name = anthropicGroup(api, up, real, namedSse(streamEvents()));
+        String name = anthropicGroup(api, up, real, FakeUpstream.namedSse(streamEvents()));
 
         List<RawMessageStreamEvent> events = withSdk(api.gateway(), name, "pk-" + name, sdk -> {
             try (StreamResponse<RawMessageStreamEvent> stream = sdk.messages().createStreaming(question())) {

@@ -55,12 +55,7 @@ public final class FakeUpstream implements AutoCloseable, org.junit.jupiter.api.
 
     public static FakeUpstream start() {
         try {
-            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-            FakeUpstream up = new FakeUpstream(s);
-            s.createContext("/", up::dispatch);
-            s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            s.start();
-            return up;
+            return serve(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -72,14 +67,18 @@ public final class FakeUpstream implements AutoCloseable, org.junit.jupiter.api.
             com.sun.net.httpserver.HttpsServer s = com.sun.net.httpserver.HttpsServer.create(
                     new InetSocketAddress("127.0.0.1", 0), 200);
             s.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
-            FakeUpstream up = new FakeUpstream(s);
-            s.createContext("/", up::dispatch);
-            s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            s.start();
-            return up;
+            return serve(s);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static FakeUpstream serve(HttpServer s) {
+        FakeUpstream up = new FakeUpstream(s);
+        s.createContext("/", up::dispatch);
+        s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        s.start();
+        return up;
     }
 
     public String baseUrl() {
@@ -199,6 +198,20 @@ public final class FakeUpstream implements AutoCloseable, org.junit.jupiter.api.
                 out.write(("data: " + e + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 Thread.sleep(delayMs);
+            }
+        };
+    }
+
+    /** Named server-sent events ({@code event:} then {@code data:}), each flushed, 10 ms apart. */
+    public static Behavior namedSse(List<String[]> events) {
+        return (ex, r) -> {
+            ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            for (String[] e : events) {
+                out.write(("event: " + e[0] + "\ndata: " + e[1] + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(10);
             }
         };
     }

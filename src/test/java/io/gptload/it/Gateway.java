@@ -96,8 +96,8 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
             try {
                 gw.awaitHealthy(timeout);
                 return gw;
-            } catch (PortTakenException e) {
-                // the free port we picked was taken before the server bound it: pick another
+            } catch (StartToRetry e) {
+                // the free port we picked was taken before the server bound it, or Payara's boot race: again
                 gw.close();
                 if (attempt == 3) {
                     throw e;
@@ -118,11 +118,26 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
         }
     }
 
-    /** The gateway exited with the launcher's code 4: its HTTP listener could not serve on the port. */
-    static final class PortTakenException extends IllegalStateException {
+    private boolean logSaysBootRace() {
+        try {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            return text.contains("java.util.ConcurrentModificationException")
+                    && text.contains("org.jvnet.hk2.internal.SystemDescriptor.invokeInstanceListeners");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A start to try again: the launcher's exit code 4 (its HTTP listener could not serve on the
+     * port), OpenLiberty's port message, or Payara's known boot race (an HK2 service's instance
+     * listeners modified while iterated, payara/Payara#6101: the boot fails with a
+     * ConcurrentModificationException, rarely; a second start is clean).
+     */
+    static final class StartToRetry extends IllegalStateException {
         private static final long serialVersionUID = 1L;
 
-        PortTakenException(String message) {
+        StartToRetry(String message) {
             super(message);
         }
     }
@@ -134,11 +149,14 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (logSaysPortTaken()) {
-                throw new PortTakenException("server " + name + " could not listen on port " + port + "; see " + log);
+                throw new StartToRetry("server " + name + " could not listen on port " + port + "; see " + log);
             }
             if (!process.isAlive()) {
                 if (process.exitValue() == 4) {
-                    throw new PortTakenException("gateway " + name + " could not serve on port " + port + "; see " + log);
+                    throw new StartToRetry("gateway " + name + " could not serve on port " + port + "; see " + log);
+                }
+                if (process.exitValue() == 1 && logSaysBootRace()) {
+                    throw new StartToRetry("gateway " + name + " hit Payara's boot race (payara/Payara#6101); see " + log);
                 }
                 throw new IllegalStateException("gateway " + name + " exited with " + process.exitValue()
                         + "; see " + log);

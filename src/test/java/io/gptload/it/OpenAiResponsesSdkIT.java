@@ -11,9 +11,7 @@ import com.openai.models.responses.ResponseStatus;
 import com.openai.models.responses.ResponseStreamEvent;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,35 +49,26 @@ class OpenAiResponsesSdkIT {
         return Json.createReader(new StringReader(s)).readObject();
     }
 
-    private static FakeUpstream.Behavior streamed() {
-        return (ex, r) -> {
-            ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-            ex.sendResponseHeaders(200, 0);
-            OutputStream out = ex.getResponseBody();
-            List<String[]> events = new ArrayList<>();
-            events.add(new String[] {"response.created", "{\"type\":\"response.created\",\"sequence_number\":0,"
-                    + "\"response\":" + response("in_progress", null) + "}"});
-            int seq = 1;
-            for (String d : DELTAS) {
-                events.add(new String[] {"response.output_text.delta", "{\"type\":\"response.output_text.delta\","
-                        + "\"sequence_number\":" + seq++ + ",\"item_id\":\"msg_67ccd2bf17f0819081ff3bb2cf6508e6\","
-                        + "\"output_index\":0,\"content_index\":0,\"delta\":\"" + d + "\",\"logprobs\":[]}"});
-            }
-            events.add(new String[] {"response.completed", "{\"type\":\"response.completed\",\"sequence_number\":"
-                    + seq + ",\"response\":" + response("completed", String.join("", DELTAS)) + "}"});
-            for (String[] e : events) {
-                out.write(("event: " + e[0] + "\ndata: " + e[1] + "\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                Thread.sleep(10);
-            }
-        };
+    private static List<String[]> streamEvents() {
+        List<String[]> events = new ArrayList<>();
+        events.add(new String[] {"response.created", "{\"type\":\"response.created\",\"sequence_number\":0,"
+                + "\"response\":" + response("in_progress", null) + "}"});
+        int seq = 1;
+        for (String d : DELTAS) {
+            events.add(new String[] {"response.output_text.delta", "{\"type\":\"response.output_text.delta\","
+                    + "\"sequence_number\":" + seq++ + ",\"item_id\":\"msg_67ccd2bf17f0819081ff3bb2cf6508e6\","
+                    + "\"output_index\":0,\"content_index\":0,\"delta\":\"" + d + "\",\"logprobs\":[]}"});
+        }
+        events.add(new String[] {"response.completed", "{\"type\":\"response.completed\",\"sequence_number\":"
+                + seq + ",\"response\":" + response("completed", String.join("", DELTAS)) + "}"});
+        return events;
     }
 
     private static String responsesGroup(Api api, FakeUpstream up, String real) {
         String name = Fixtures.unique("sdk-resp");
         long id = Fixtures.group(api, name, "openai-response", up.baseUrl(), "pk-" + name, "");
         up.on(real, FakeUpstream.byPath(Map.of("/v1/responses", (ex, r) -> (json(r.bodyText()).getBoolean("stream", false)
-                ? streamed() : FakeUpstream.gzipJson(200, response("completed", ANSWER))).handle(ex, r))));
+                ? FakeUpstream.namedSse(streamEvents()) : FakeUpstream.gzipJson(200, response("completed", ANSWER))).handle(ex, r))));
         Fixtures.keys(api, id, real);
         return name;
     }
