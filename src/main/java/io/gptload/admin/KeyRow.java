@@ -18,8 +18,8 @@ public record KeyRow(long id, String masked, String keyHash, String status, long
     /** The row of {@code key}, whose decrypted value is {@code plain}. */
     static KeyRow of(StoredKey key, String plain) {
         return new KeyRow(key.id(), Secret.mask(plain), key.keyHash(), key.status(), key.requestCount(),
-                key.failureCount(),
-                time(key.lastUsedAt()), time(key.createdAt()), key.notes() == null ? "" : key.notes());
+                key.failureCount(), time(key.lastUsedAt()), time(key.createdAt()),
+                key.notes() == null ? "" : key.notes());
     }
 
     static String time(LocalDateTime t) {

@@ -48,7 +48,7 @@ public class LogsBacking implements Serializable {
         String hash = ctx.getExternalContext().getRequestParameterMap().get(LogExportLink.KEY_HASH);
         if (hash != null) {
             form.linkKeyHash(hash);
-            applied = form.toFilter(keys::hash, ZoneId.systemDefault());
+            apply();
         }
     }
 

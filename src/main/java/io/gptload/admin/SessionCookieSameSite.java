@@ -14,17 +14,11 @@ import jakarta.servlet.annotation.WebListener;
 @WebListener
 public class SessionCookieSameSite implements ServletContextListener {
 
-    static final String ATTRIBUTE = "SameSite";
-    static final String VALUE = "Lax";
-
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        apply(event.getServletContext().getSessionCookieConfig());
-    }
-
-    static void apply(SessionCookieConfig config) {
-        if (config.getAttribute(ATTRIBUTE) == null) {
-            config.setAttribute(ATTRIBUTE, VALUE);
+        SessionCookieConfig config = event.getServletContext().getSessionCookieConfig();
+        if (config.getAttribute("SameSite") == null) {
+            config.setAttribute("SameSite", "Lax");
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -45,8 +46,8 @@ public class RedisConnection {
 
     @Inject
     public RedisConnection(GatewayConfig config, OutboundTls tls) {
-        this.config = java.util.Objects.requireNonNull(config, "config");
-        this.tls = java.util.Objects.requireNonNull(tls, "tls");
+        this.config = Objects.requireNonNull(config, "config");
+        this.tls = Objects.requireNonNull(tls, "tls");
     }
 
     @PostConstruct

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gptload.shared.config.ConfigLookup;
 import io.gptload.shared.config.GatewayConfig;
 import io.gptload.shared.config.OutboundTls;
+import io.gptload.testing.TestCertificates;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -60,9 +61,8 @@ class RedisTlsTest {
         run(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", "key.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=redis.test",
                 "-addext", "subjectAltName=" + san);
-        run(dir, Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-importcert", "-noprompt",
-                "-keystore", "trust.p12", "-storetype", "PKCS12", "-storepass", "trust-pw", "-alias", "redis",
-                "-file", "cert.pem");
+        TestCertificates.keytool("-importcert", "-noprompt", "-keystore", dir.resolve("trust.p12").toString(),
+                "-storetype", "PKCS12", "-storepass", "trust-pw", "-alias", "redis", "-file", dir.resolve("cert.pem").toString());
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

@@ -1,19 +1,17 @@
 package io.gptload.it;
 
+import static io.gptload.testing.TestCertificates.keytool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gptload.testing.TestCertificates;
 import jakarta.json.JsonObject;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.List;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +49,7 @@ class UpstreamTlsIT {
         keytool("-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE", "-J-Dkeystore.pkcs12.macAlgorithm=NONE",
                 "-importcert", "-noprompt", "-keystore", trustStore.toString(), "-storetype", "PKCS12",
                 "-storepass", "unused", "-alias", "upstream-ca", "-file", cert.toString());
-        tlsUpstream = FakeUpstream.startTls(serverContext(serverStore));
+        tlsUpstream = FakeUpstream.startTls(TestCertificates.serverContext(serverStore, "secret"));
         gateway = Gateway.start("upstream-tls", Map.of("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + trustStore));
         api = new Api(gateway);
     }
@@ -64,27 +62,6 @@ class UpstreamTlsIT {
         if (tlsUpstream != null) {
             tlsUpstream.close();
         }
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
-    }
-
-    private static SSLContext serverContext(Path store) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, "secret".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, "secret".toCharArray());
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
-        return ctx;
     }
 
     /** A group on the TLS upstream with one key; returns its id. */

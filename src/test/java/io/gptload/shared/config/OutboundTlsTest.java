@@ -1,23 +1,21 @@
 package io.gptload.shared.config;
 
+import static io.gptload.testing.TestCertificates.keytool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gptload.testing.TestCertificates;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLServerSocket;
@@ -64,14 +62,6 @@ class OutboundTlsTest {
                 "-storepass", "trust-pw", "-alias", "ca", "-file", cert.toString());
     }
 
-    private static void keytool(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
-    }
-
     private void listen() {
         Logger.getLogger(OutboundTls.class.getName()).addHandler(capture);
     }
@@ -88,17 +78,7 @@ class OutboundTlsTest {
 
     /** Handshakes; with {@code clientAuth} the server wants a client certificate it trusts (its own). */
     private static void handshake(SSLContext client, boolean clientAuth) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(serverStore)) {
-            ks.load(in, "secret".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, "secret".toCharArray());
-        SSLContext server = SSLContext.getInstance("TLS");
-        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
-                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        server.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        SSLContext server = TestCertificates.serverContext(serverStore, "secret");
         try (SSLServerSocket ss = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0)) {
             ss.setNeedClientAuth(clientAuth);
             Thread accept = Thread.ofVirtual().start(() -> {
