@@ -1,5 +1,6 @@
 package io.gptload.admin;
 
+import io.gptload.keypool.KeyCheckHistory;
 import io.gptload.keypool.KeyRepository;
 import io.gptload.keypool.KeyService;
 import io.gptload.keypool.StoredKey;
@@ -14,7 +15,7 @@ import org.primefaces.model.SortMeta;
 /**
  * The lazy model behind the key table: one group's keys, filtered by status and by an exact key
  * (matched through its hash), read a page at a time from {@link KeyRepository}; only the page
- * shown is decrypted, to be masked.
+ * shown is decrypted, to be masked, and only its keys' failed checks are looked up.
  */
 final class KeyTableModel extends LazyDataModel<KeyRow> {
 
@@ -22,13 +23,16 @@ final class KeyTableModel extends LazyDataModel<KeyRow> {
 
     private final KeyRepository repo;
     private final KeyService keys;
+    private final KeyCheckHistory checks;
     private final long groupId;
     private final String status;
     private final String keyHash;
 
-    KeyTableModel(KeyRepository repo, KeyService keys, long groupId, String status, String keyHash) {
+    KeyTableModel(KeyRepository repo, KeyService keys, KeyCheckHistory checks, long groupId, String status,
+                  String keyHash) {
         this.repo = Objects.requireNonNull(repo, "repo");
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.checks = Objects.requireNonNull(checks, "checks");
         this.groupId = groupId;
         this.status = status;
         this.keyHash = keyHash;
@@ -47,7 +51,8 @@ final class KeyTableModel extends LazyDataModel<KeyRow> {
     public List<KeyRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         try {
             List<StoredKey> page = repo.page(groupId, status, keyHash, first, pageSize);
-            return page.stream().map(k -> KeyRow.of(k, keys.displayValue(k.keyValue()))).toList();
+            Map<Long, KeyCheckHistory.FailedCheck> failed = checks.failedChecks(page.stream().map(StoredKey::id).toList());
+            return page.stream().map(k -> KeyRow.of(k, keys.displayValue(k.keyValue()), failed.get(k.id()))).toList();
         } catch (SQLException e) {
             throw new ConsoleDataException("key page", e);
         }

@@ -8,6 +8,7 @@ import io.gptload.group.GroupService;
 import io.gptload.group.GroupSnapshot;
 import io.gptload.group.KeyCounts;
 import io.gptload.keypool.KeyBatchResult;
+import io.gptload.keypool.KeyCheckHistory;
 import io.gptload.keypool.KeyCleanup;
 import io.gptload.keypool.KeyExport;
 import io.gptload.keypool.KeyImport;
@@ -72,6 +73,8 @@ public class KeysBacking implements Serializable {
     @Inject
     KeyCleanup cleanup;
     @Inject
+    KeyCheckHistory checks;
+    @Inject
     KeyNotes notes;
     @Inject
     KeyExport export;
@@ -121,7 +124,7 @@ public class KeysBacking implements Serializable {
         String status = StoredKey.ACTIVE.equals(statusFilter) || StoredKey.INVALID.equals(statusFilter)
                 ? statusFilter : null;
         String search = keySearch == null ? "" : keySearch.strip();
-        return new KeyTableModel(repo, keys, gid, status, search.isEmpty() ? null : keys.hash(search));
+        return new KeyTableModel(repo, keys, checks, gid, status, search.isEmpty() ? null : keys.hash(search));
     }
 
     /** Applies the status and key filters. */

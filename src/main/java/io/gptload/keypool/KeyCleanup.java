@@ -15,6 +15,13 @@ import java.util.Objects;
 public class KeyCleanup {
 
     private KeyNotices notices;
+    private KeyCheckHistory history;
+
+    /** Failed checks shown in the console, forgotten with their keys (absent in unit tests). */
+    @Inject
+    void setHistory(KeyCheckHistory history) {
+        this.history = history;
+    }
 
     /** Cluster notices of key changes (absent in unit tests). */
     @Inject
@@ -47,6 +54,7 @@ public class KeyCleanup {
             List<Long> ids = KeyBatches.slice(all, i);
             n += batches.restore(ids);
             ids.forEach(id -> health.known(id, 0));
+            KeyCheckHistory.forget(history, ids);
         }
         if (n > 0) {
             keys.refreshGroup(groupId);
@@ -77,6 +85,7 @@ public class KeyCleanup {
                 pool.removeAll(groupId, ids);
             }
             ids.forEach(id -> health.known(id, 0));
+            KeyCheckHistory.forget(history, ids);
         }
         if (n > 0) {
             KeyNotices.changed(notices, groupId);

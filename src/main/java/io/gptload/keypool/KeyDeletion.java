@@ -22,6 +22,13 @@ import java.util.Set;
 public class KeyDeletion {
 
     private KeyNotices notices;
+    private KeyCheckHistory history;
+
+    /** Failed checks shown in the console, forgotten with their keys (absent in unit tests). */
+    @Inject
+    void setHistory(KeyCheckHistory history) {
+        this.history = history;
+    }
 
     /** Cluster notices of key changes (absent in unit tests). */
     @Inject
@@ -69,6 +76,7 @@ public class KeyDeletion {
             deleted += repo.deleteIds(ids);
             pool.removeAll(groupId, ids);
             ids.forEach(id -> health.known(id, 0));
+            KeyCheckHistory.forget(history, ids);
             KeyNotices.changed(notices, groupId);
             progress.progress(Math.min(keys.size(), i + CHUNK));
         }

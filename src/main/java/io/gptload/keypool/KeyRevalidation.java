@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +32,8 @@ import java.util.logging.Logger;
 public class KeyRevalidation {
 
     private static final Logger LOG = Logger.getLogger(KeyRevalidation.class.getName());
+    static final int REASONS_LOGGED = 3;
+    static final int REASON_LOGGED = 200;
 
     private GroupService groups;
     private GroupCatalog catalog;
@@ -101,7 +105,7 @@ public class KeyRevalidation {
             return 0;
         }
         AtomicInteger restored = new AtomicInteger();
-        ValidationRun.run(invalid, group.settings().keyValidationConcurrency(), clients.relay(), k -> {
+        List<KeyCheck> checks = ValidationRun.run(invalid, group.settings().keyValidationConcurrency(), clients.relay(), k -> {
             KeyValidator.Validated v = validator.validate(group, keys.pooled(k));
             if (v.change() == KeyHealth.Change.RESTORED) {
                 restored.incrementAndGet();
@@ -109,7 +113,36 @@ public class KeyRevalidation {
             return v.check();
         }, n -> { }, System::currentTimeMillis);
         LOG.info("re-validation of group " + group.name() + ": " + restored.get() + " of " + invalid.size()
-                + " invalid keys restored");
+                + " invalid keys restored" + stillFailing(checks));
         return restored.get();
+    }
+
+    /**
+     * The reasons of the failed checks, most frequent first, at most {@value #REASONS_LOGGED} of them
+     * (each as the check worded it, the key masked, cut at {@value #REASON_LOGGED} characters):
+     * {@code "; still failing: 3× [status 401] ..., 1× failed to send ..."}, or empty.
+     */
+    static String stillFailing(List<KeyCheck> checks) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (KeyCheck c : checks) {
+            if (c != null && !c.valid()) {
+                String reason = c.error().length() <= REASON_LOGGED ? c.error()
+                        : c.error().substring(0, REASON_LOGGED - 1) + "…";
+                counts.merge(reason, 1, Integer::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            return "";
+        }
+        List<Map.Entry<String, Integer>> byCount = new ArrayList<>(counts.entrySet());
+        byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        StringBuilder out = new StringBuilder("; still failing: ");
+        for (int i = 0; i < Math.min(REASONS_LOGGED, byCount.size()); i++) {
+            out.append(i == 0 ? "" : ", ").append(byCount.get(i).getValue()).append("× ").append(byCount.get(i).getKey());
+        }
+        if (byCount.size() > REASONS_LOGGED) {
+            out.append(", and ").append(byCount.size() - REASONS_LOGGED).append(" more");
+        }
+        return out.toString();
     }
 }

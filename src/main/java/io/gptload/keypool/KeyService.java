@@ -23,6 +23,13 @@ import java.util.logging.Logger;
 public class KeyService {
 
     private KeyNotices notices;
+    private KeyCheckHistory history;
+
+    /** Failed checks shown in the console, forgotten with their keys (absent in unit tests). */
+    @Inject
+    void setHistory(KeyCheckHistory history) {
+        this.history = history;
+    }
 
     /** Cluster notices of key changes (absent in unit tests). */
     @Inject
@@ -89,6 +96,7 @@ public class KeyService {
             pool.remove(groupId, k.id());
             health.known(k.id(), 0);
         });
+        KeyCheckHistory.forget(history, found.stream().map(StoredKey::id).toList());
         KeyNotices.changed(notices, groupId);
         return new KeyBatchResult(deleted, keys.size() - deleted, repo.countInGroup(groupId));
     }
@@ -97,6 +105,7 @@ public class KeyService {
         List<String> keys = parse(keysText);
         List<StoredKey> invalid = found(groupId, keys).stream().filter(k -> StoredKey.INVALID.equals(k.status())).toList();
         int restored = repo.restoreIds(invalid.stream().map(StoredKey::id).toList());
+        KeyCheckHistory.forget(history, invalid.stream().map(StoredKey::id).toList());
         refreshGroup(groupId);
         KeyNotices.changed(notices, groupId);
         health.restored(groupId, restored);

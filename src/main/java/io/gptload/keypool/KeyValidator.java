@@ -41,6 +41,7 @@ public class KeyValidator {
 
     private UpstreamClients clients;
     private KeyHealth health;
+    private KeyCheckHistory history;
 
     protected KeyValidator() {
         // for CDI proxies
@@ -52,6 +53,12 @@ public class KeyValidator {
         this.health = Objects.requireNonNull(health, "health");
     }
 
+    /** Where failed checks are remembered for the console (absent in unit tests). */
+    @Inject
+    void setHistory(KeyCheckHistory history) {
+        this.history = history;
+    }
+
     /** A probe's answer and what it did to the key. */
     public record Validated(KeyCheck check, KeyHealth.Change change) {
         public Validated {
@@ -60,9 +67,10 @@ public class KeyValidator {
         }
     }
 
-    /** Probes the key and updates its state (failure count, blacklist, restore). */
+    /** Probes the key and updates its state (failure count, blacklist, restore) and its last failed check. */
     public Validated validate(GroupSnapshot group, PooledKey key) {
         KeyCheck result = check(group, key.value().value());
+        KeyCheckHistory.record(history, key.id(), result);
         return new Validated(result, health.validated(key, result, group.settings().blacklistThreshold()));
     }
 

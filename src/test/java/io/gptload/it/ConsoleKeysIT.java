@@ -176,7 +176,18 @@ class ConsoleKeysIT {
         waiting().until(ExpectedConditions.textToBe(By.id("statsInvalid"), "1"));
         filter("invalid", "");
         waiting().until(d -> rows().size() == 1);
+        // the row says when and why its check failed, the key masked in the reason too
+        WebElement check = driver.findElement(By.cssSelector("#keysForm\\:keyTable_data .console-key-check"));
+        assertTrue(check.getText().matches("(?s)Last check failed · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\s+"
+                + "\\[status 401\\] Incorrect API key provided"), check.getText());
+        assertEquals("[status 401] Incorrect API key provided", check.getAttribute("title"));
         browser.screenshot("keys-invalid");
+        filter("", "");
+        waiting().until(d -> rows().size() == 3);
+        assertEquals(1, driver.findElements(By.cssSelector("#keysForm\\:keyTable_data .console-key-check")).size(),
+                "the keys that passed show no failed check");
+        filter("invalid", "");
+        waiting().until(d -> rows().size() == 1);
 
         // test it: the result dialog says why, Escape closes it
         driver.findElement(By.cssSelector("#keysForm\\:keyTable_data .ui-selection-column .ui-chkbox-box")).click();
@@ -196,6 +207,10 @@ class ConsoleKeysIT {
         waiting().until(d -> rows().isEmpty());
         assertEquals(Set.of("active"), apiKeys(api, id).getJsonArray("items").stream()
                 .map(v -> v.asJsonObject().getString("status")).collect(Collectors.toSet()));
+        filter("", bad);
+        waiting().until(d -> rows().size() == 1);
+        assertTrue(driver.findElements(By.cssSelector("#keysForm\\:keyTable_data .console-key-check")).isEmpty(),
+                "a restored key's old failure is forgotten");
 
         // a note on a key, written in the dialog, saved with the keyboard
         filter("", good1);

@@ -173,4 +173,21 @@ class KeyValidatorTest {
                 group(ChannelType.OPENAI, "", "{\"blacklist_threshold\":1}", List.of()), key).change());
         assertFalse(pool.contains(7, 3));
     }
+
+    @Test
+    void validateRemembersWhyTheKeyFailedUntilItPasses() {
+        KeyCheckHistory history = new KeyCheckHistory();
+        validator.setHistory(history);
+        PooledKey key = new PooledKey(4, 7, new Secret("sk-remembered-0123456789"), "h", "sk-remembered-0123456789");
+        status = 401;
+        answer = "{\"error\":{\"message\":\"Incorrect API key provided: sk-remembered-0123456789\"}}";
+        validator.validate(openai(), key);
+        KeyCheckHistory.FailedCheck failed = history.failedChecks(List.of(4L)).get(4L);
+        assertTrue(failed.reason().startsWith("[status 401] Incorrect API key provided"), failed.reason());
+        assertFalse(failed.reason().contains("sk-remembered-0123456789"), "the key is masked: " + failed.reason());
+        status = 200;
+        answer = "{}";
+        validator.validate(openai(), key);
+        assertTrue(history.failedChecks(List.of(4L)).isEmpty(), "a passed check forgets the failure");
+    }
 }
