@@ -15,7 +15,9 @@ import java.util.logging.Logger;
  * {@code gpt-load:key_check:<key id>}, that expires on its own after {@link #TTL_SECONDS}. Only
  * validation (background, manual, key tests) and the console touch it, never a proxied request.
  * Without {@code REDIS_DSN}, or while Redis is away, reads answer "not shared" and writes are
- * dropped; the caller keeps its own copy.
+ * dropped; the caller keeps its own copy. After a failed call Redis is left alone for
+ * {@value #PAUSE_MS} ms, so a validation of many keys does not wait for an unreachable Redis once
+ * per key.
  */
 @ApplicationScoped
 public class SharedKeyChecks {
@@ -24,9 +26,11 @@ public class SharedKeyChecks {
     /** Seven days: a key not checked for that long has no recent check to show. */
     public static final long TTL_SECONDS = 7L * 24 * 3600;
     private static final int CHUNK = 500;
+    static final long PAUSE_MS = 5000;
     private static final Logger LOG = Logger.getLogger(SharedKeyChecks.class.getName());
 
     private RedisConnection redis;
+    private volatile long pausedUntil;
 
     protected SharedKeyChecks() {
         // for CDI proxies
@@ -42,23 +46,33 @@ public class SharedKeyChecks {
         return redis != null && redis.enabled();
     }
 
+    /** Shared, and Redis not left alone after a recent failure. */
+    private boolean usable() {
+        return enabled() && System.currentTimeMillis() >= pausedUntil;
+    }
+
+    private void failed(String what, RuntimeException e) {
+        pausedUntil = System.currentTimeMillis() + PAUSE_MS;
+        LOG.fine(() -> what + ": " + e.getClass().getSimpleName());
+    }
+
     /** Stores a key's last failed check; false when not shared or Redis is away. */
     public boolean put(long keyId, String value) {
-        if (!enabled()) {
+        if (!usable()) {
             return false;
         }
         try {
             redis.call(j -> j.setex(PREFIX + keyId, TTL_SECONDS, value));
             return true;
         } catch (RuntimeException e) {
-            LOG.fine(() -> "shared key check not stored: " + e.getClass().getSimpleName());
+            failed("shared key check not stored", e);
             return false;
         }
     }
 
     /** Drops the keys' checks (a passed check, a restore, a deletion). */
     public void remove(Collection<Long> keyIds) {
-        if (!enabled() || keyIds.isEmpty()) {
+        if (!usable() || keyIds.isEmpty()) {
             return;
         }
         try {
@@ -66,7 +80,7 @@ public class SharedKeyChecks {
                 redis.call(j -> j.del(chunk.toArray(String[]::new)));
             }
         } catch (RuntimeException e) {
-            LOG.fine(() -> "shared key checks not removed: " + e.getClass().getSimpleName());
+            failed("shared key checks not removed", e);
         }
     }
 
@@ -75,7 +89,7 @@ public class SharedKeyChecks {
      * or Redis is away.
      */
     public Optional<Map<Long, String>> get(Collection<Long> keyIds) {
-        if (!enabled()) {
+        if (!usable()) {
             return Optional.empty();
         }
         Map<Long, String> found = new HashMap<>();
@@ -90,7 +104,7 @@ public class SharedKeyChecks {
             }
             return Optional.of(found);
         } catch (RuntimeException e) {
-            LOG.fine(() -> "shared key checks unavailable: " + e.getClass().getSimpleName());
+            failed("shared key checks unavailable", e);
             return Optional.empty();
         }
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,23 @@ class SharedKeyChecksTest {
             assertFalse(checks.put(1, "1 reason"));
             assertEquals(Optional.empty(), checks.get(List.of(1L)));
             checks.remove(List.of(1L)); // logged at FINE, not thrown
+            AtomicInteger calls = new AtomicInteger();
+            SharedKeyChecks counted = new SharedKeyChecks(new RedisConnection() {
+                @Override
+                public boolean enabled() {
+                    return true;
+                }
+
+                @Override
+                public <T> T call(java.util.function.Function<Jedis, T> work) {
+                    calls.incrementAndGet();
+                    return away.call(work);
+                }
+            });
+            for (int i = 0; i < 100; i++) {
+                counted.put(i, "1 reason");
+            }
+            assertEquals(1, calls.get(), "after a failure Redis is left alone for a while, not asked once per key");
         } finally {
             away.close();
         }
