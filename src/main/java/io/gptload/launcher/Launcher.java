@@ -29,6 +29,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        String givenZone = System.getProperty("user.timezone"); // before anything reads the default zone
         if (args.length > 0 && !args[0].startsWith("-")) {
             System.exit(Subcommands.run(args));
         }
@@ -39,6 +40,10 @@ public final class Launcher {
         if (problem != null) {
             System.err.println("gpt-load: " + problem);
             System.exit(2);
+        }
+        String zoneProblem = LocalTimeZone.apply(System.getenv(), dotEnv, givenZone);
+        if (zoneProblem != null) {
+            System.err.println("gpt-load: " + zoneProblem);
         }
         OutboundTlsStores.keep(); // before Payara Micro replaces the JVM's trust store with its own
         List<String> payaraArgs = payaraArgs(settings, LogSettings.resolve(System.getenv(), dotEnv), args);

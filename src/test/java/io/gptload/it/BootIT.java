@@ -42,6 +42,21 @@ class BootIT {
     }
 
     @Test
+    void aTimeZoneInDotEnvIsTheOneTimesAreSentIn() throws Exception {
+        // gpt-load's .env.example sets TZ=Asia/Shanghai; the JVM reads TZ from the environment only
+        Path dir = Files.createTempDirectory(Files.createDirectories(Gateway.logsDir()), "work-boot-tz-");
+        Files.writeString(dir.resolve(".env"), "# copied from gpt-load\nTZ=Asia/Shanghai\n");
+        try (Gateway gw = Gateway.start("boot-tz", java.util.Map.of(), dir)) {
+            Api api = new Api(gw);
+            Api.Resp made = api.send("POST", "/api/groups", "{\"name\":\"tz-group\",\"channel_type\":\"openai\","
+                    + "\"upstreams\":[{\"url\":\"http://127.0.0.1:9\",\"weight\":1}],\"test_model\":\"gpt-4o-mini\"}");
+            assertEquals(200, made.status(), made.body());
+            String createdAt = made.obj().getJsonObject("data").getString("created_at");
+            assertTrue(createdAt.endsWith("+08:00"), createdAt);
+        }
+    }
+
+    @Test
     void refusesToStartWithoutAuthKey() throws Exception {
         Path dir = Files.createTempDirectory("gw-noauth");
         String java = ProcessHandle.current().info().command().orElse("java");

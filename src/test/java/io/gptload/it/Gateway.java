@@ -88,6 +88,7 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
             env.remove("DATABASE_DSN");
             env.remove("ENCRYPTION_KEY");
             env.remove("REDIS_DSN");
+            env.remove("TZ"); // the machine's zone (a test that needs another gives it, or writes a .env)
             env.put("AUTH_KEY", AUTH_KEY);
             env.put("HOST", "127.0.0.1");
             env.put("PORT", Integer.toString(port));
@@ -194,7 +195,7 @@ public final class Gateway implements AutoCloseable, org.junit.jupiter.api.exten
         }
     }
 
-    private static Path logsDir() {
+    static Path logsDir() {
         return Path.of(System.getProperty("gateway.logs", "target/it-logs")).toAbsolutePath();
     }
 
