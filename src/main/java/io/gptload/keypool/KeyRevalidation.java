@@ -34,6 +34,8 @@ public class KeyRevalidation {
     private static final Logger LOG = Logger.getLogger(KeyRevalidation.class.getName());
     static final int REASONS_LOGGED = 3;
     static final int REASON_LOGGED = 200;
+    /** A masked key in a reason ({@code sk-a****wxyz}, OpenAI's {@code sk-abc*****wxyz}): told apart per key, grouped as one. */
+    private static final java.util.regex.Pattern MASKED_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_-]*\\*{4,}[A-Za-z0-9_-]*");
 
     private GroupService groups;
     private GroupCatalog catalog;
@@ -119,15 +121,16 @@ public class KeyRevalidation {
 
     /**
      * The reasons of the failed checks, most frequent first, at most {@value #REASONS_LOGGED} of them
-     * (each as the check worded it, the key masked, cut at {@value #REASON_LOGGED} characters):
+     * (each as the check worded it, a masked key in it as {@code ****} so that one reason of many
+     * keys counts once, cut at {@value #REASON_LOGGED} characters):
      * {@code "; still failing: 3× [status 401] ..., 1× failed to send ..."}, or empty.
      */
     static String stillFailing(List<KeyCheck> checks) {
         Map<String, Integer> counts = new HashMap<>();
         for (KeyCheck c : checks) {
             if (c != null && !c.valid()) {
-                String reason = c.error().length() <= REASON_LOGGED ? c.error()
-                        : c.error().substring(0, REASON_LOGGED - 1) + "…";
+                String error = MASKED_KEY.matcher(c.error()).replaceAll("****");
+                String reason = error.length() <= REASON_LOGGED ? error : error.substring(0, REASON_LOGGED - 1) + "…";
                 counts.merge(reason, 1, Integer::sum);
             }
         }

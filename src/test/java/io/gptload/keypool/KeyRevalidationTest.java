@@ -17,9 +17,9 @@ class KeyRevalidationTest {
                 KeyCheck.invalid("failed to send validation request: timed out after 20s"),
                 KeyCheck.invalid("[status 401] Incorrect API key provided: sk-ab****wxyz"),
                 KeyCheck.VALID,
-                KeyCheck.invalid("[status 401] Incorrect API key provided: sk-ab****wxyz"),
+                KeyCheck.invalid("[status 401] Incorrect API key provided: sk-cd*********************9876"),
                 null));
-        assertEquals("; still failing: 2× [status 401] Incorrect API key provided: sk-ab****wxyz,"
+        assertEquals("; still failing: 2× [status 401] Incorrect API key provided: ****,"
                 + " 1× failed to send validation request: timed out after 20s", KeyRevalidation.stillFailing(checks));
     }
 
