@@ -4,6 +4,8 @@ import io.gptload.dashboard.DashboardService;
 import io.gptload.dashboard.DashboardStats;
 import io.gptload.dashboard.EncryptionStatus;
 import io.gptload.dashboard.SecurityWarning;
+import io.gptload.group.GroupService;
+import io.gptload.keypool.InvalidKeyCounts;
 import io.gptload.settings.SettingsService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,8 +16,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code dashboard.xhtml}: the statistics cards, the 24-hour chart, the security warnings and
- * the encryption-mismatch alert, read once per request from {@link DashboardService}.
+ * {@code dashboard.xhtml}: the statistics cards, the 24-hour chart, the groups with invalid keys,
+ * the security warnings and the encryption-mismatch alert, read once per request from
+ * {@link DashboardService} (and the invalid-key counts of {@link InvalidKeyCounts}, at most 15 s old).
  */
 @Named
 @RequestScoped
@@ -30,9 +33,16 @@ public class DashboardBacking {
     @Inject
     ConsoleLocale consoleLocale;
 
+    @Inject
+    InvalidKeyCounts invalidKeys;
+
+    @Inject
+    GroupService groups;
+
     private DashboardStats stats;
     private EncryptionStatus encryption;
     private String chart;
+    private List<GroupAttention> attention;
 
     @PostConstruct
     void load() {
@@ -69,6 +79,14 @@ public class DashboardBacking {
 
     public EncryptionStatus getEncryption() {
         return encryption;
+    }
+
+    /** The standard groups with invalid keys, most first. */
+    public List<GroupAttention> getAttention() {
+        if (attention == null) {
+            attention = GroupAttention.of(groups.list(), invalidKeys.all());
+        }
+        return attention;
     }
 
     /** The Chart.js configuration of the 24-hour chart. */

@@ -23,6 +23,7 @@ import io.gptload.keypool.TaskStartException;
 import io.gptload.requestlog.GroupRequestStats;
 import io.gptload.shared.Secret;
 import io.gptload.shared.ValidationException;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -105,6 +106,16 @@ public class KeysBacking implements Serializable {
     /** One line of the "test selected" result dialog (the key masked). */
     public record TestLine(String masked, boolean valid, String error) implements Serializable {
         private static final long serialVersionUID = 1L;
+    }
+
+    /** A link may open the page filtered by status ({@code keys.xhtml?group=<id>&status=invalid}, from the dashboard). */
+    @PostConstruct
+    void openFromLink() {
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        String status = ctx == null ? null : ctx.getExternalContext().getRequestParameterMap().get("status");
+        if (StoredKey.ACTIVE.equals(status) || StoredKey.INVALID.equals(status)) {
+            statusFilter = status;
+        }
     }
 
     /** The key table's model for the selected group; rebuilt when the group or a filter changes. */

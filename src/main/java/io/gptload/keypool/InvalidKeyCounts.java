@@ -43,11 +43,12 @@ public class InvalidKeyCounts {
 
     /** Invalid keys of the group, at most {@link #MAX_AGE_NANOS} old. */
     public long of(long groupId) {
+        return current().counts().getOrDefault(groupId, 0L);
+    }
+
+    private Snapshot current() {
         Snapshot s = snapshot;
-        if (s == null || nanoClock.getAsLong() - s.takenAt() >= MAX_AGE_NANOS) {
-            s = refresh();
-        }
-        return s.counts().getOrDefault(groupId, 0L);
+        return s == null || nanoClock.getAsLong() - s.takenAt() >= MAX_AGE_NANOS ? refresh() : s;
     }
 
     private synchronized Snapshot refresh() {
@@ -64,6 +65,17 @@ public class InvalidKeyCounts {
         }
         snapshot = s;
         return s;
+    }
+
+    /** Invalid keys per group id, groups without any left out, at most {@link #MAX_AGE_NANOS} old. */
+    public Map<Long, Long> all() {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        current().counts().forEach((group, n) -> {
+            if (n > 0) {
+                out.put(group, n);
+            }
+        });
+        return out;
     }
 
     /** The next read counts again. */

@@ -186,8 +186,19 @@ class ConsoleKeysIT {
         waiting().until(d -> rows().size() == 3);
         assertEquals(1, driver.findElements(By.cssSelector("#keysForm\\:keyTable_data .console-key-check")).size(),
                 "the keys that passed show no failed check");
-        filter("invalid", "");
+
+        // the dashboard lists the group among those with invalid keys; its link opens just those
+        driver.findElement(By.id("menuDashboard")).click();
+        waiting().until(ExpectedConditions.urlMatches(".*/dashboard\\.xhtml.*"));
+        WebElement attention = waiting().until(d -> d.findElements(By.cssSelector("#attention a")).stream()
+                .filter(a -> a.getText().contains(name)).findFirst().orElse(null));
+        assertEquals("1 invalid key", attention.findElement(By.cssSelector(".console-attention-count")).getText());
+        browser.screenshot("dashboard-attention");
+        attention.click();
+        waiting().until(ExpectedConditions.urlMatches(".*/keys\\.xhtml\\?group=" + id + "&status=invalid$"));
         waiting().until(d -> rows().size() == 1);
+        assertEquals(bad.substring(0, 4) + "****" + bad.substring(bad.length() - 4),
+                driver.findElement(By.cssSelector("#keysForm\\:keyTable_data .console-key")).getText());
 
         // test it: the result dialog says why, Escape closes it
         driver.findElement(By.cssSelector("#keysForm\\:keyTable_data .ui-selection-column .ui-chkbox-box")).click();

@@ -38,6 +38,14 @@ class InvalidKeyCountsTest {
     }
 
     @Test
+    void allGroupsWithInvalidKeysFromTheSameQuery() {
+        db.set(Map.of(1L, 3L, 2L, 0L, 7L, 1L));
+        assertEquals(Map.of(1L, 3L, 7L, 1L), counts.all(), "groups without invalid keys left out");
+        assertEquals(1, counts.of(7));
+        assertEquals(1, queries.get());
+    }
+
+    @Test
     void aKeyStatusChangeMakesTheNextReadCountAgain() {
         assertEquals(3, counts.of(1));
         db.set(Map.of(1L, 4L));
