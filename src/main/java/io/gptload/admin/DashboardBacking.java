@@ -84,7 +84,7 @@ public class DashboardBacking {
     /** The standard groups with invalid keys, most first. */
     public List<GroupAttention> getAttention() {
         if (attention == null) {
-            attention = GroupAttention.of(groups.list(), invalidKeys.all());
+            attention = GroupAttention.of(groups.names(), invalidKeys.all());
         }
         return attention;
     }

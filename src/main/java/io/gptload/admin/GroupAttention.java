@@ -1,20 +1,20 @@
 package io.gptload.admin;
 
-import io.gptload.group.GroupDefinition;
+import io.gptload.group.GroupName;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A line of the dashboard's "keys to look at": a standard group with invalid keys, linked to its
- * key table filtered to them. Most invalid keys first, then by name.
+ * A line of the dashboard's "groups with invalid keys": a group with invalid keys (only standard
+ * groups hold keys), linked to its key table filtered to them. Most invalid keys first, then by name.
  */
 public record GroupAttention(long groupId, String label, long invalidKeys) {
 
     /** The groups of {@code groups} that have invalid keys by {@code invalidByGroup}. */
-    static List<GroupAttention> of(List<GroupDefinition> groups, Map<Long, Long> invalidByGroup) {
+    static List<GroupAttention> of(List<GroupName> groups, Map<Long, Long> invalidByGroup) {
         return groups.stream()
-                .filter(g -> !g.aggregate() && invalidByGroup.getOrDefault(g.id(), 0L) > 0)
+                .filter(g -> invalidByGroup.getOrDefault(g.id(), 0L) > 0)
                 .map(g -> new GroupAttention(g.id(), g.displayName().isBlank() ? g.name() : g.displayName() + " (" + g.name() + ")",
                         invalidByGroup.get(g.id())))
                 .sorted(Comparator.comparingLong(GroupAttention::invalidKeys).reversed()
