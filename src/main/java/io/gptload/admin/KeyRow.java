@@ -20,8 +20,16 @@ public record KeyRow(long id, String masked, String keyHash, String status, long
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** The row of {@code key}, whose decrypted value is {@code plain} and last failed check {@code check} (or null). */
+    /**
+     * The row of {@code key}, whose decrypted value is {@code plain} and last failed check
+     * {@code check} (or null). A check from before the key was added is not its own (a database
+     * that hands out a deleted key's id again) and is not shown.
+     */
     static KeyRow of(StoredKey key, String plain, FailedCheck check) {
+        if (check != null && key.createdAt() != null && check.atMillis() < key.createdAt()
+                .atZone(ZoneId.systemDefault()).toInstant().minusSeconds(2).toEpochMilli()) {
+            check = null;
+        }
         return new KeyRow(key.id(), Secret.mask(plain), key.keyHash(), key.status(), key.requestCount(),
                 key.failureCount(), time(key.lastUsedAt()), time(key.createdAt()),
                 key.notes() == null ? "" : key.notes(),

@@ -2,6 +2,7 @@ package io.gptload.boot;
 
 import io.gptload.cluster.Broadcast;
 import io.gptload.group.CatalogRefresher;
+import io.gptload.keypool.InvalidKeyCounts;
 import io.gptload.keypool.KeyHealth;
 import io.gptload.keypool.KeyService;
 import io.gptload.settings.SettingsService;
@@ -59,6 +60,8 @@ public class ClusterSync {
     private KeyService keys;
     @Inject
     private KeyHealth health;
+    @Inject
+    private InvalidKeyCounts invalidKeys;
 
     @PostConstruct
     void start() {
@@ -87,6 +90,7 @@ public class ClusterSync {
             return;
         }
         dirtyGroups.add(groupId);
+        invalidKeys.invalidate(); // another node deleted, blacklisted or restored keys
         if (drainScheduled.compareAndSet(false, true)) {
             reloader.schedule(this::reloadDirtyGroups, COALESCE_MS, TimeUnit.MILLISECONDS);
         }

@@ -70,17 +70,19 @@ public class SharedKeyChecks {
         }
     }
 
-    /** Drops the keys' checks (a passed check, a restore, a deletion). */
-    public void remove(Collection<Long> keyIds) {
-        if (!usable() || keyIds.isEmpty()) {
-            return;
+    /** Drops the keys' checks (a passed check, a restore, a deletion); false when not shared or Redis is away. */
+    public boolean remove(Collection<Long> keyIds) {
+        if (!usable()) {
+            return false;
         }
         try {
             for (List<String> chunk : chunks(keyIds)) {
                 redis.call(j -> j.del(chunk.toArray(String[]::new)));
             }
+            return true;
         } catch (RuntimeException e) {
             failed("shared key checks not removed", e);
+            return false;
         }
     }
 

@@ -7,12 +7,15 @@ import jakarta.inject.Inject;
 /**
  * Tells the other nodes of a cluster that a group's keys changed here (added, deleted,
  * blacklisted, restored), once the change is in the database; they reload that group's active
- * keys. Nothing is sent on one node. Never called for a successful proxied request.
+ * keys. Nothing is sent on one node. Here, the invalid-key counts are counted again at their next
+ * read (the dashboard would otherwise list a group whose invalid keys were just deleted). Never
+ * called for a successful proxied request.
  */
 @ApplicationScoped
 public class KeyNotices {
 
     private Broadcast broadcast;
+    private InvalidKeyCounts invalidKeys;
 
     protected KeyNotices() {
         // for CDI proxies
@@ -23,8 +26,17 @@ public class KeyNotices {
         this.broadcast = broadcast;
     }
 
+    /** The invalid-key counts to drop on a change (absent in unit tests). */
+    @Inject
+    void setInvalidKeys(InvalidKeyCounts invalidKeys) {
+        this.invalidKeys = invalidKeys;
+    }
+
     /** The keys of group {@code groupId} changed and the change has been written. */
     public void changed(long groupId) {
+        if (invalidKeys != null) {
+            invalidKeys.invalidate();
+        }
         broadcast.publish(Broadcast.KEYS, Long.toString(groupId));
     }
 

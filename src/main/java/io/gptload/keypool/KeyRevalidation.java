@@ -130,7 +130,7 @@ public class KeyRevalidation {
         for (KeyCheck c : checks) {
             if (c != null && !c.valid()) {
                 String error = MASKED_KEY.matcher(c.error()).replaceAll("****");
-                String reason = error.length() <= REASON_LOGGED ? error : error.substring(0, REASON_LOGGED - 1) + "…";
+                String reason = KeyCheckHistory.cut(error, REASON_LOGGED);
                 counts.merge(reason, 1, Integer::sum);
             }
         }

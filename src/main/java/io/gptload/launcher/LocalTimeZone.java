@@ -37,6 +37,10 @@ final class LocalTimeZone {
         if (fromFile == null || fromFile.isBlank() || (givenZone != null && !givenZone.isBlank())) {
             return null;
         }
+        if (signed(fromFile)) {
+            return "TZ=" + fromFile.strip() + " (.env) is ambiguous (POSIX counts UTC+8 as 8 hours west, ISO as east);"
+                    + " name a region such as Asia/Shanghai; times use " + ZoneId.systemDefault().getId();
+        }
         ZoneId zone = zone(fromFile);
         if (zone == null) {
             return unknown(fromFile, ".env");
@@ -46,7 +50,17 @@ final class LocalTimeZone {
         return null;
     }
 
-    /** The zone a {@code TZ} value names ({@code Asia/Shanghai}, {@code UTC}, {@code UTC+8}, with or without a leading colon), or null. */
+    /**
+     * A fixed offset with a sign ({@code UTC+8}, {@code GMT-3}, {@code +08:00}): the JVM reads such a
+     * {@code TZ} from the environment the POSIX way (west of UTC is positive), {@link ZoneId} the ISO
+     * way, so from {@code .env} it is refused rather than guessed.
+     */
+    static boolean signed(String value) {
+        String id = value.strip();
+        return id.matches("(?i):?(UTC|GMT|UT)?[+-].*");
+    }
+
+    /** The zone a {@code TZ} value names ({@code Asia/Shanghai}, {@code UTC}, {@code Etc/GMT-8}, with or without a leading colon), or null. */
     static ZoneId zone(String value) {
         String id = value.strip();
         if (id.startsWith(":")) {

@@ -92,9 +92,54 @@ class KeyCheckHistoryTest {
         assertEquals("[status 401] no", node.failedChecks(List.of(7L)).get(7L).reason());
     }
 
-    /** Redis stood in for by a map, to test what the history does with a shared copy. */
+    @Test
+    void whatANodeChangedWhileRedisWasAwayReachesTheClusterWhenRedisIsBack() {
+        Map<Long, String> redis = new java.util.concurrent.ConcurrentHashMap<>();
+        MapBackedChecks toA = new MapBackedChecks(redis);
+        KeyCheckHistory nodeA = new KeyCheckHistory(now::get);
+        nodeA.setShared(toA);
+        KeyCheckHistory nodeB = new KeyCheckHistory(now::get);
+        nodeB.setShared(new MapBackedChecks(redis));
+        nodeA.record(1, KeyCheck.invalid("[status 401] before the outage"));
+
+        toA.down = true;
+        nodeA.record(2, KeyCheck.invalid("[status 429] during the outage"));
+        nodeA.forget(List.of(1L)); // key 1 restored while Redis is away
+        assertEquals(Map.of(2L, new KeyCheckHistory.FailedCheck(now.get(), "[status 429] during the outage")),
+                nodeA.failedChecks(List.of(1L, 2L)), "the node shows its own changes meanwhile");
+        assertEquals(List.of(1L), List.copyOf(nodeB.failedChecks(List.of(1L, 2L)).keySet()), "the others still see Redis");
+
+        toA.down = false;
+        assertEquals(List.of(2L), List.copyOf(nodeA.failedChecks(List.of(1L, 2L)).keySet()));
+        assertEquals(List.of(2L), List.copyOf(nodeB.failedChecks(List.of(1L, 2L)).keySet()),
+                "the restore and the new failure reached Redis with the next read");
+        nodeB.forget(List.of(2L));
+        assertTrue(nodeA.failedChecks(List.of(1L, 2L)).isEmpty(), "once synced, Redis is what the node shows again");
+    }
+
+    @Test
+    void entriesPastTheirAgeAreSweptAsNewOnesCome() {
+        history.record(1, KeyCheck.invalid("[status 401] old"));
+        now.addAndGet(SharedKeyChecks.TTL_SECONDS * 1000 + 1);
+        for (int i = 0; i < KeyCheckHistory.SWEEP_EVERY - 1; i++) {
+            history.record(1000 + i, KeyCheck.invalid("[status 401] new"));
+        }
+        assertEquals(KeyCheckHistory.SWEEP_EVERY - 1, history.held(), "the old entry was swept");
+    }
+
+    @Test
+    void aCutNeverSplitsACharacter() {
+        String emoji = "\uD83D\uDE00";
+        String text = "x".repeat(KeyCheckHistory.MAX_REASON - 2) + emoji + "tail";
+        String cut = KeyCheckHistory.shorten(text);
+        assertEquals("x".repeat(KeyCheckHistory.MAX_REASON - 2) + "…", cut);
+        assertEquals("abc", KeyCheckHistory.cut("abc", 3));
+    }
+
+    /** Redis stood in for by a map, to test what the history does with a shared copy; {@code down} makes it refuse. */
     private static final class MapBackedChecks extends SharedKeyChecks {
         private final Map<Long, String> values;
+        volatile boolean down;
 
         MapBackedChecks(Map<Long, String> values) {
             this.values = values;
@@ -107,17 +152,27 @@ class KeyCheckHistoryTest {
 
         @Override
         public boolean put(long keyId, String value) {
+            if (down) {
+                return false;
+            }
             values.put(keyId, value);
             return true;
         }
 
         @Override
-        public void remove(java.util.Collection<Long> keyIds) {
+        public boolean remove(java.util.Collection<Long> keyIds) {
+            if (down) {
+                return false;
+            }
             keyIds.forEach(values::remove);
+            return true;
         }
 
         @Override
         public Optional<Map<Long, String>> get(java.util.Collection<Long> keyIds) {
+            if (down) {
+                return Optional.empty();
+            }
             Map<Long, String> out = new java.util.HashMap<>();
             keyIds.forEach(id -> {
                 if (values.containsKey(id)) {

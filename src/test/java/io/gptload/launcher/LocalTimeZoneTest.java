@@ -61,10 +61,26 @@ class LocalTimeZoneTest {
     }
 
     @Test
+    void aSignedOffsetInDotEnvIsRefusedNotGuessed() {
+        String said = LocalTimeZone.apply(Map.of(), Map.of("TZ", "UTC+8"), null);
+        assertEquals("TZ=UTC+8 (.env) is ambiguous (POSIX counts UTC+8 as 8 hours west, ISO as east);"
+                + " name a region such as Asia/Shanghai; times use UTC", said);
+        assertEquals(ZoneId.of("UTC"), ZoneId.systemDefault());
+        for (String v : new String[]{"GMT-3", "+08:00", ":UTC+8", "utc-05:30"}) {
+            assertEquals(true, LocalTimeZone.signed(v), v);
+        }
+        for (String v : new String[]{"Asia/Shanghai", "Etc/GMT-8", "UTC", "EST5EDT"}) {
+            assertEquals(false, LocalTimeZone.signed(v), v);
+        }
+        assertNull(LocalTimeZone.apply(Map.of(), Map.of("TZ", "Etc/GMT-8"), null));
+        assertEquals("+08:00", ZoneId.systemDefault().getRules().getOffset(java.time.Instant.EPOCH).getId(),
+                "tzdb's Etc/GMT-8 is 8 hours east, as tzdb defines it");
+    }
+
+    @Test
     void theFormsTzTakes() {
         assertEquals(ZoneId.of("Asia/Tokyo"), LocalTimeZone.zone(":Asia/Tokyo"));
         assertEquals(ZoneId.of("Europe/Berlin"), LocalTimeZone.zone("/usr/share/zoneinfo/Europe/Berlin"));
-        assertEquals(ZoneId.of("UTC+8"), LocalTimeZone.zone(" UTC+8 "));
         assertNull(LocalTimeZone.zone("CST-8")); // POSIX rules are not read; the JVM's own TZ handling does those
     }
 }
