@@ -1,39 +1,25 @@
 package io.gptload.admin;
 
-import io.gptload.cluster.TaskSlot;
-import io.gptload.cluster.TaskStatus;
 import io.gptload.group.GroupCatalog;
-import io.gptload.group.GroupDefinition;
 import io.gptload.group.GroupService;
 import io.gptload.group.GroupSnapshot;
 import io.gptload.group.KeyCounts;
 import io.gptload.keypool.KeyBatchResult;
 import io.gptload.keypool.KeyCheckHistory;
 import io.gptload.keypool.KeyCleanup;
-import io.gptload.keypool.KeyExport;
-import io.gptload.keypool.KeyImport;
-import io.gptload.keypool.KeyNotes;
 import io.gptload.keypool.KeyRepository;
 import io.gptload.keypool.KeyService;
-import io.gptload.keypool.KeyTestResult;
 import io.gptload.keypool.KeyValidationTasks;
 import io.gptload.keypool.StoredKey;
 import io.gptload.keypool.TaskRefusedException;
-import io.gptload.keypool.TaskStartException;
 import io.gptload.requestlog.GroupRequestStats;
-import io.gptload.shared.Secret;
-import io.gptload.shared.ValidationException;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,16 +27,15 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.DefaultStreamedContent;
-import org.primefaces.model.StreamedContent;
-import org.primefaces.model.file.UploadedFile;
 
 /**
- * The key table of {@code keys.xhtml} and everything done to a group's keys: filters, reveal and
- * copy, add (text or {@code .txt}) as an async import with a progress bar, validation with a
- * progress bar, test, restore and delete of the selected keys, restore/clear of all invalid keys,
- * clear all, export and notes. Every action calls the {@code keypool} services; errors become
- * page messages, never stack traces.
+ * The key table of {@code keys.xhtml} and what is done to the selected or all of a group's keys:
+ * filters, reveal and copy, starting a validation, restore and delete of the selected keys,
+ * restore/clear of all invalid keys, clear all, the group's counts. Export, notes, the import,
+ * the test dialog and the progress panel have their own beans ({@link KeyExportBacking},
+ * {@link KeyNotesBacking}, {@link KeyImportBacking}, {@link KeyTestBacking},
+ * {@link KeyTaskBacking}). What stays here (~340 lines) shares the table's filters and selection.
+ * Every action calls the {@code keypool} services; errors become page messages, never stack traces.
  */
 @Named
 @ViewScoped
@@ -58,8 +43,6 @@ public class KeysBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(KeysBacking.class.getName());
-    /** The largest .txt upload taken (also enforced by the upload component). */
-    static final long MAX_UPLOAD = 20L * 1024 * 1024;
 
     @Inject
     KeysPage page;
@@ -68,17 +51,11 @@ public class KeysBacking implements Serializable {
     @Inject
     KeyService keys;
     @Inject
-    KeyImport imports;
-    @Inject
     KeyValidationTasks validation;
     @Inject
     KeyCleanup cleanup;
     @Inject
     KeyCheckHistory checks;
-    @Inject
-    KeyNotes notes;
-    @Inject
-    KeyExport export;
     @Inject
     GroupCatalog catalog;
     @Inject
@@ -86,27 +63,15 @@ public class KeysBacking implements Serializable {
     @Inject
     GroupRequestStats requestStats;
     @Inject
-    TaskSlot tasks;
+    KeyTaskBacking progress;
 
     private String statusFilter = "";
     private String keySearch = "";
     private KeyTableModel model;
     private List<KeyRow> selection = new ArrayList<>();
-    private String addText = "";
-    private transient UploadedFile upload;
     private String validateScope = "";
-    private String exportScope = "";
-    private long noteKeyId;
-    private String noteText = "";
-    private List<TestLine> testResults = List.of();
-    private boolean watchingTask;
     private GroupStatsView stats;
     private long statsGroupId;
-
-    /** One line of the "test selected" result dialog (the key masked). */
-    public record TestLine(String masked, boolean valid, String error) implements Serializable {
-        private static final long serialVersionUID = 1L;
-    }
 
     /** A link may open the page filtered by status ({@code keys.xhtml?group=<id>&status=invalid}, from the dashboard). */
     @PostConstruct
@@ -191,7 +156,8 @@ public class KeysBacking implements Serializable {
         PrimeFaces.current().ajax().addCallbackParam("keyId", keyId);
     }
 
-    private Optional<StoredKey> keyOfGroup(long keyId) {
+    /** The key with this id, if it belongs to the selected group. */
+    public Optional<StoredKey> keyOfGroup(long keyId) {
         Long gid = page.getSelectedGroupId();
         if (gid == null) {
             return Optional.empty();
@@ -200,44 +166,6 @@ public class KeysBacking implements Serializable {
             return repo.byIds(gid, List.of(keyId)).stream().findFirst();
         } catch (SQLException e) {
             throw new ConsoleDataException("key lookup", e);
-        }
-    }
-
-    // ---- add keys (async import) ------------------------------------------------------
-
-    /** Starts importing the pasted text and the uploaded {@code .txt}, if any. */
-    public void addKeys() {
-        Optional<GroupSnapshot> group = standardGroup();
-        if (group.isEmpty()) {
-            return;
-        }
-        String text = addText == null ? "" : addText;
-        if (upload != null && upload.getSize() > 0) {
-            if (upload.getSize() > MAX_UPLOAD) {
-                error("keys.add.tooLarge");
-                return;
-            }
-            try (InputStream in = upload.getInputStream()) {
-                text = text + "\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                upload = null;
-            }
-        }
-        if (text.isBlank()) {
-            error("keys.add.empty");
-            return;
-        }
-        try {
-            imports.start(group.get().id(), group.get().name(), text);
-            addText = "";
-            watchTask();
-            PrimeFaces.current().executeScript("PF('addKeysDialog').hide()");
-        } catch (TaskRefusedException e) {
-            error("keys.task.busy");
-        } catch (TaskStartException | ValidationException e) {
-            error("keys.add.noKeys");
         }
     }
 
@@ -253,31 +181,11 @@ public class KeysBacking implements Serializable {
                 ? validateScope : null;
         try {
             validation.startGroupValidation(group.get(), scope);
-            watchTask();
+            progress.watch();
         } catch (TaskRefusedException e) {
-            error(tasks.status().running() ? "keys.task.busy" : "keys.validate.none");
+            error(progress.isRunning() ? "keys.task.busy" : "keys.validate.none");
         } catch (SQLException e) {
             throw new ConsoleDataException("validation start", e);
-        }
-    }
-
-    /** Tests the selected keys against the upstream now and shows each result. */
-    public void testSelected() {
-        Optional<GroupSnapshot> group = standardGroup();
-        List<String> values = selectedValues();
-        if (group.isEmpty() || values.isEmpty()) {
-            return;
-        }
-        try {
-            List<KeyTestResult> results = validation.test(group.get(), String.join("\n", values));
-            testResults = results.stream()
-                    .map(r -> new TestLine(Secret.mask(r.key().value()), r.valid(), r.error())).toList();
-            PrimeFaces.current().executeScript("PF('testResultsDialog').show()");
-            refreshTable();
-        } catch (SQLException e) {
-            throw new ConsoleDataException("key test", e);
-        } catch (ValidationException e) {
-            error("keys.select.none");
         }
     }
 
@@ -339,95 +247,10 @@ public class KeysBacking implements Serializable {
         }
     }
 
-    // ---- export ----------------------------------------------------------------------------
-
-    /** The group's keys as a text file, one per line, streamed from the database. */
-    public StreamedContent getExportFile() {
-        Long gid = page.getSelectedGroupId();
-        GroupDefinition g = page.getSelectedGroup();
-        if (gid == null || g == null) {
-            return null;
-        }
-        String status = StoredKey.ACTIVE.equals(exportScope) || StoredKey.INVALID.equals(exportScope)
-                ? exportScope : null;
-        KeyExport exporter = export;
-        long groupId = gid;
-        return DefaultStreamedContent.builder()
-                .name("keys-" + g.name() + "-" + (status == null ? "all" : status) + ".txt")
-                .contentType("text/plain; charset=utf-8")
-                .writer(out -> {
-                    try {
-                        exporter.write(groupId, status, out);
-                    } catch (SQLException e) {
-                        throw new ConsoleDataException("key export", e);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                })
-                .build();
-    }
-
-    // ---- notes -------------------------------------------------------------------------
-
-    public void editNotes(KeyRow row) {
-        noteKeyId = row.id();
-        noteText = row.notes();
-    }
-
-    public void saveNotes() {
-        if (keyOfGroup(noteKeyId).isEmpty()) {
-            error("keys.error.gone");
-            return;
-        }
-        String text = noteText == null ? "" : noteText;
-        if (text.codePointCount(0, text.length()) > KeyNotes.MAX) {
-            error("keys.notes.tooLong", KeyNotes.MAX);
-            return;
-        }
-        try {
-            notes.update(noteKeyId, text);
-            PrimeFaces.current().executeScript("PF('notesDialog').hide()");
-            refreshTable();
-        } catch (SQLException e) {
-            throw new ConsoleDataException("key notes", e);
-        }
-    }
-
-    // ---- the task slot ---------------------------------------------------------------------
-
-    private void watchTask() {
-        watchingTask = true;
-        PrimeFaces.current().executeScript("PF('taskPoll').start()");
-    }
-
-    /** The current or last task, for the progress panel. */
-    public TaskView getTask() {
-        return TaskView.of(tasks.status());
-    }
-
-    /** Polled while a task runs: when it has ended, stops polling and refreshes keys and counts. */
-    public void pollTask() {
-        TaskStatus status = tasks.status();
-        if (status.running()) {
-            watchingTask = true; // also a task started elsewhere (a group copy, the API, another node)
-        } else {
-            PrimeFaces.current().ajax().addCallbackParam("taskDone", true);
-            if (watchingTask) {
-                watchingTask = false;
-                refreshTable();
-                PrimeFaces.current().ajax().update(":keysForm", ":groupStats");
-            }
-        }
-    }
-
-    /** Whether a task runs now (the page starts polling when it opens during one). */
-    public boolean isTaskRunning() {
-        return tasks.status().running();
-    }
-
     // ---- helpers -------------------------------------------------------------------------
 
-    private void refreshTable() {
+    /** Reads the table and the group's counts again (after a change to the keys). */
+    public void refreshTable() {
         stats = null;
         Long gid = page.getSelectedGroupId();
         model = gid == null ? null : newModel(gid);
@@ -437,7 +260,8 @@ public class KeysBacking implements Serializable {
         return page.getSelectedGroupId();
     }
 
-    private Optional<GroupSnapshot> standardGroup() {
+    /** The selected group when it is a standard one; otherwise empty, and the page says why. */
+    public Optional<GroupSnapshot> standardGroup() {
         Long gid = page.getSelectedGroupId();
         Optional<GroupSnapshot> g = gid == null ? Optional.empty() : catalog.byId(gid);
         if (g.isEmpty()) {
@@ -452,7 +276,7 @@ public class KeysBacking implements Serializable {
     }
 
     /** The decrypted values of the selected keys that still belong to the selected group. */
-    private List<String> selectedValues() {
+    public List<String> selectedValues() {
         if (selection == null || selection.isEmpty()) {
             error("keys.select.none");
             return List.of();
@@ -506,22 +330,6 @@ public class KeysBacking implements Serializable {
         this.selection = selection == null ? new ArrayList<>() : new ArrayList<>(selection);
     }
 
-    public String getAddText() {
-        return addText;
-    }
-
-    public void setAddText(String addText) {
-        this.addText = addText;
-    }
-
-    public UploadedFile getUpload() {
-        return upload;
-    }
-
-    public void setUpload(UploadedFile upload) {
-        this.upload = upload;
-    }
-
     public String getValidateScope() {
         return validateScope;
     }
@@ -530,23 +338,4 @@ public class KeysBacking implements Serializable {
         this.validateScope = validateScope;
     }
 
-    public String getExportScope() {
-        return exportScope;
-    }
-
-    public void setExportScope(String exportScope) {
-        this.exportScope = exportScope;
-    }
-
-    public String getNoteText() {
-        return noteText;
-    }
-
-    public void setNoteText(String noteText) {
-        this.noteText = noteText;
-    }
-
-    public List<TestLine> getTestResults() {
-        return testResults;
-    }
 }
