@@ -6,7 +6,6 @@ import io.gptload.group.GroupRequest;
 import io.gptload.group.HeaderRule;
 import io.gptload.group.ParamOverrides;
 import io.gptload.settings.SettingDefinition;
-import io.gptload.settings.SettingsCatalog;
 import io.gptload.settings.ValidationMessage;
 import io.gptload.shared.ValidationException;
 import jakarta.json.Json;
@@ -38,7 +37,10 @@ import java.util.stream.Collectors;
  * and the proxy keys), turned into a {@link GroupRequest} for {@code GroupService} on save. The
  * service does the validation; this class only reports what it cannot express as JSON (a param
  * override text that is not JSON, a config value of the wrong type, a duplicate row) and maps
- * the field a {@link ValidationException} names back to the row the operator sees.
+ * the field a {@link ValidationException} names back to the row the operator sees. Its rows are
+ * {@link UpstreamRow}, {@link RedirectRow}, {@link HeaderRow} and {@link ConfigRow}. Over 300 lines
+ * (~520) because a group has some twenty fields, each with its accessors, and building the request
+ * and mapping refusals back share them all.
  */
 public final class GroupForm implements Serializable {
 
@@ -73,174 +75,6 @@ public final class GroupForm implements Serializable {
     private List<Integer> sentUpstreams = List.of();
     private List<Integer> sentHeaders = List.of();
     private final Set<String> invalid = new HashSet<>();
-
-    // ---- rows ------------------------------------------------------------------------------
-
-    /** One upstream row: base URL and weight. */
-    public static final class UpstreamRow implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String url = "";
-        private Integer weight = 1;
-        private final Set<String> invalid = new HashSet<>();
-
-        public UpstreamRow() {
-        }
-
-        UpstreamRow(String url, Integer weight) {
-            this.url = url;
-            this.weight = weight;
-        }
-
-        public String getUrl() {
-            return url;
-        }
-
-        public void setUrl(String url) {
-            this.url = url;
-        }
-
-        public Integer getWeight() {
-            return weight;
-        }
-
-        public void setWeight(Integer weight) {
-            this.weight = weight;
-        }
-
-        /** Whether the last save was refused because of this row's {@code part} ({@code url} or {@code weight}). */
-        public boolean invalid(String part) {
-            return invalid.contains(part);
-        }
-    }
-
-    /** One model redirect rule: requested model → upstream model. */
-    public static final class RedirectRow implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String from = "";
-        private String to = "";
-        private boolean invalid;
-
-        public RedirectRow() {
-        }
-
-        RedirectRow(String from, String to) {
-            this.from = from;
-            this.to = to;
-        }
-
-        public String getFrom() {
-            return from;
-        }
-
-        public void setFrom(String from) {
-            this.from = from;
-        }
-
-        public String getTo() {
-            return to;
-        }
-
-        public void setTo(String to) {
-            this.to = to;
-        }
-
-        public boolean isInvalid() {
-            return invalid;
-        }
-    }
-
-    /** One header rule: header name, value and {@code set} or {@code remove}. */
-    public static final class HeaderRow implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String key = "";
-        private String value = "";
-        private String action = HeaderRule.Action.SET.wireName();
-        private final Set<String> invalid = new HashSet<>();
-
-        public HeaderRow() {
-        }
-
-        HeaderRow(String key, String value, String action) {
-            this.key = key;
-            this.value = value;
-            this.action = action;
-        }
-
-        public String getKey() {
-            return key;
-        }
-
-        public void setKey(String key) {
-            this.key = key;
-        }
-
-        public String getValue() {
-            return value;
-        }
-
-        public void setValue(String value) {
-            this.value = value;
-        }
-
-        public String getAction() {
-            return action;
-        }
-
-        public void setAction(String action) {
-            this.action = action;
-        }
-
-        /** Whether the last save was refused because of this row's {@code part} ({@code key}, {@code value}, {@code action}). */
-        public boolean invalid(String part) {
-            return invalid.contains(part);
-        }
-    }
-
-    /** One config override: a group-overridable setting and its value as typed. */
-    public static final class ConfigRow implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String key = "";
-        private String value = "";
-        private boolean invalid;
-
-        public ConfigRow() {
-        }
-
-        ConfigRow(String key, String value) {
-            this.key = key;
-            this.value = value;
-        }
-
-        public String getKey() {
-            return key;
-        }
-
-        public void setKey(String key) {
-            this.key = key == null ? "" : key;
-        }
-
-        public String getValue() {
-            return value;
-        }
-
-        public void setValue(String value) {
-            this.value = value;
-        }
-
-        /** The chosen setting, if any. */
-        public Optional<SettingDefinition> setting() {
-            return SettingsCatalog.find(key).filter(SettingDefinition::groupOverridable);
-        }
-
-        /** Whether the chosen setting is a switch (its value is {@code true} or {@code false}). */
-        public boolean isBool() {
-            return setting().map(d -> d.type() == io.gptload.settings.SettingType.BOOL).orElse(false);
-        }
-
-        public boolean isInvalid() {
-            return invalid;
-        }
-    }
 
     // ---- building ----------------------------------------------------------------------------
 

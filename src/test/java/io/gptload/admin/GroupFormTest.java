@@ -108,7 +108,7 @@ class GroupFormTest {
         assertTrue(f.getParamOverrides().contains("\"temperature\""), f.getParamOverrides());
         assertEquals("sk-first-key-1234\nsk-second-key-5678\nsk-third-key-9012", f.getProxyKeys());
         assertEquals(List.of("enable_request_body_logging", "request_timeout", "proxy_url"),
-                f.getConfig().stream().map(GroupForm.ConfigRow::getKey).toList(), "in catalogue order");
+                f.getConfig().stream().map(ConfigRow::getKey).toList(), "in catalogue order");
         assertTrue(f.getConfig().get(0).isBool());
         assertFalse(f.getConfig().get(1).isBool());
 
@@ -253,7 +253,7 @@ class GroupFormTest {
         assertTrue(f.invalid("upstreams"));
 
         GroupForm g = filled();
-        g.getHeaders().add(0, new GroupForm.HeaderRow());
+        g.getHeaders().add(0, new HeaderRow());
         g.getHeaders().get(2).setKey("X-Team");
         ValidationException h = assertThrows(ValidationException.class, () -> GroupChanges.create(g.toRequest(), NOW));
         assertEquals("header_rules[1].key", h.field());
