@@ -15,8 +15,7 @@ public record GroupAttention(long groupId, String label, long invalidKeys) {
     static List<GroupAttention> of(List<GroupName> groups, Map<Long, Long> invalidByGroup) {
         return groups.stream()
                 .filter(g -> invalidByGroup.getOrDefault(g.id(), 0L) > 0)
-                .map(g -> new GroupAttention(g.id(), g.displayName().isBlank() ? g.name() : g.displayName() + " (" + g.name() + ")",
-                        invalidByGroup.get(g.id())))
+                .map(g -> new GroupAttention(g.id(), GroupLabel.of(g.name(), g.displayName()), invalidByGroup.get(g.id())))
                 .sorted(Comparator.comparingLong(GroupAttention::invalidKeys).reversed()
                         .thenComparing(GroupAttention::label))
                 .toList();

@@ -300,7 +300,7 @@ public class GroupEditorBacking implements Serializable {
     }
 
     private static String label(GroupDefinition g) {
-        return g.displayName().isEmpty() ? g.name() : g.displayName() + " (" + g.name() + ")";
+        return GroupLabel.of(g.name(), g.displayName());
     }
 
     /** The refusal in the console's language. */

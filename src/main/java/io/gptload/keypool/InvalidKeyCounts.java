@@ -3,6 +3,7 @@ package io.gptload.keypool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -69,7 +70,7 @@ public class InvalidKeyCounts {
 
     /** Invalid keys per group id, groups without any left out, at most {@link #MAX_AGE_NANOS} old. */
     public Map<Long, Long> all() {
-        Map<Long, Long> out = new java.util.HashMap<>();
+        Map<Long, Long> out = new HashMap<>();
         current().counts().forEach((group, n) -> {
             if (n > 0) {
                 out.put(group, n);

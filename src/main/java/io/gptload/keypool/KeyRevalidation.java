@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * The re-validation job (spec §7 "Cron key validation"): every standard group whose
@@ -35,7 +36,7 @@ public class KeyRevalidation {
     static final int REASONS_LOGGED = 3;
     static final int REASON_LOGGED = 200;
     /** A masked key in a reason ({@code sk-a****wxyz}, OpenAI's {@code sk-abc*****wxyz}): told apart per key, grouped as one. */
-    private static final java.util.regex.Pattern MASKED_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_-]*\\*{4,}[A-Za-z0-9_-]*");
+    private static final Pattern MASKED_KEY = Pattern.compile("[A-Za-z0-9_-]*\\*{4,}[A-Za-z0-9_-]*");
 
     private GroupService groups;
     private GroupCatalog catalog;

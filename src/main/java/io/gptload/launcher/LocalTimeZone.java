@@ -31,19 +31,19 @@ final class LocalTimeZone {
         if (fromEnv != null && !fromEnv.isBlank()) {
             // the JVM read it already; it falls back to GMT for a value it cannot read
             boolean unread = zone(fromEnv) == null && "GMT".equals(TimeZone.getDefault().getID());
-            return unread ? unknown(fromEnv, "the environment") : null;
+            return unread ? refused(fromEnv, "the environment", "names no time zone") : null;
         }
         String fromFile = dotEnv.get(TZ);
         if (fromFile == null || fromFile.isBlank() || (givenZone != null && !givenZone.isBlank())) {
             return null;
         }
         if (signed(fromFile)) {
-            return "TZ=" + fromFile.strip() + " (.env) is ambiguous (POSIX counts UTC+8 as 8 hours west, ISO as east);"
-                    + " name a region such as Asia/Shanghai; times use " + ZoneId.systemDefault().getId();
+            return refused(fromFile, ".env", "is ambiguous (POSIX counts UTC+8 as 8 hours west, ISO as east);"
+                    + " name a region such as Asia/Shanghai");
         }
         ZoneId zone = zone(fromFile);
         if (zone == null) {
-            return unknown(fromFile, ".env");
+            return refused(fromFile, ".env", "names no time zone");
         }
         TimeZone.setDefault(TimeZone.getTimeZone(zone));
         System.setProperty("user.timezone", zone.getId());
@@ -77,7 +77,8 @@ final class LocalTimeZone {
         }
     }
 
-    private static String unknown(String value, String where) {
-        return "TZ=" + value.strip() + " (" + where + ") names no time zone; times use " + ZoneId.systemDefault().getId();
+    /** The start line for a {@code TZ} not taken: what, where from, why, and the zone that stays. */
+    private static String refused(String value, String where, String why) {
+        return "TZ=" + value.strip() + " (" + where + ") " + why + "; times use " + ZoneId.systemDefault().getId();
     }
 }
